@@ -1,0 +1,186 @@
+package faq
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"explainer/app/readability"
+	"explainer/content"
+)
+
+// articleIDs are the section ids of content/article.md that answers may link
+// to as "/#id".
+var articleIDs = []string{
+	"what-psychodynamic-therapy-is-and-how-it-works",
+	"how-psychodynamic-therapy-differs-from-cbt",
+	"the-role-of-the-therapeutic-relationship",
+	"how-unconscious-patterns-affect-daily-life",
+	"what-a-typical-session-looks-like",
+	"who-benefits-most-from-psychodynamic-therapy",
+	"dr-kaisers-training-and-approach",
+	"taking-the-next-step",
+}
+
+// requiredIDs name the topics the FAQ must cover; other pages and outside
+// links may point at these ids, so they must not change.
+var requiredIDs = []string{
+	"vs-cbt", "after-cbt", "session", "how-long", "childhood", "homework",
+	"medication", "telehealth", "evidence", "first-consultation",
+	"right-for-me", "crisis", "cost",
+}
+
+func readFAQ(t *testing.T) ([]Item, string) {
+	t.Helper()
+	src, err := fs.ReadFile(content.FS, "faq.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := Parse("content/faq.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return items, string(src)
+}
+
+func TestContentQuestions(t *testing.T) {
+	items, _ := readFAQ(t)
+	if n := len(items); n < 12 || n > 16 {
+		t.Errorf("content/faq.md has %d questions, want 12 to 16", n)
+	}
+	seen := map[string]bool{}
+	for _, it := range items {
+		if seen[it.ID] {
+			t.Errorf("duplicate id %q", it.ID)
+		}
+		seen[it.ID] = true
+	}
+	for _, id := range requiredIDs {
+		if !seen[id] {
+			t.Errorf("content/faq.md has no question {#%s}", id)
+		}
+	}
+}
+
+func TestContentLinks(t *testing.T) {
+	items, src := readFAQ(t)
+	// The app makes no request to other origins, so it links to none.
+	for _, s := range []string{"://", "www.", "href", "<http"} {
+		if strings.Contains(src, s) {
+			t.Errorf("content/faq.md contains %q; link only within the site", s)
+		}
+	}
+	for _, it := range items {
+		for _, l := range links(it.Answer) {
+			if err := checkLink(l); err != "" {
+				t.Errorf("%s: [%s](%s): %s", it.ID, l.text, l.target, err)
+			}
+		}
+	}
+	for id, target := range map[string]string{"right-for-me": "/fit", "crisis": "tel:988"} {
+		i := slices.IndexFunc(items, func(it Item) bool { return it.ID == id })
+		if i < 0 || !strings.Contains(items[i].Answer, "]("+target+")") {
+			t.Errorf("answer %q does not link to %s", id, target)
+		}
+	}
+}
+
+// checkLink returns why l is not allowed, or "".
+func checkLink(l link) string {
+	switch text := strings.ToLower(l.text); {
+	case text == "here" || text == "click here" || text == "this link" || text == "read more" || text == "link":
+		return "link text must make sense on its own"
+	case l.target == "/fit" || l.target == "tel:988" || l.target == "sms:988":
+		return ""
+	case strings.HasPrefix(l.target, "/#") && slices.Contains(articleIDs, l.target[2:]):
+		return ""
+	}
+	return "target is not /fit, tel:988, sms:988 or /#<article section id>"
+}
+
+func TestArticleIDsExist(t *testing.T) {
+	src, err := fs.ReadFile(content.FS, "article.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var have []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if h, ok := strings.CutPrefix(line, "## "); ok {
+			have = append(have, slug(h))
+		}
+	}
+	for _, id := range articleIDs {
+		if !slices.Contains(have, id) {
+			t.Errorf("article.md has no section %q (have %q)", id, have)
+		}
+	}
+}
+
+func TestContentReadability(t *testing.T) {
+	items, _ := readFAQ(t)
+	var all []string
+	worst, worstID := 0.0, ""
+	for _, it := range items {
+		a := plain(it.Answer)
+		g := readability.Grade(a)
+		t.Logf("grade %4.1f  %s", g, it.ID)
+		if g > worst {
+			worst, worstID = g, it.ID
+		}
+		all = append(all, plain(it.Question), a)
+	}
+	g := readability.Grade(strings.Join(all, "\n"))
+	t.Logf("overall grade %.1f; hardest answer %q at %.1f", g, worstID, worst)
+	if g > 10 {
+		t.Errorf("FAQ reads at grade %.1f, want at most 10 (aim for 8)", g)
+	}
+}
+
+type link struct{ text, target string }
+
+// links finds the inline links "[text](target)" in Markdown source.
+func links(md string) []link {
+	var out []link
+	for {
+		i := strings.Index(md, "](")
+		if i < 0 {
+			return out
+		}
+		open := strings.LastIndex(md[:i], "[")
+		end := strings.Index(md[i:], ")")
+		if open < 0 || end < 0 {
+			return append(out, link{md[:i], "(unclosed)"})
+		}
+		out = append(out, link{md[open+1 : i], md[i+2 : i+end]})
+		md = md[i+end:]
+	}
+}
+
+// plain strips Markdown so readability counts only what a reader reads: link
+// text without its target, and no emphasis or code markers.
+func plain(md string) string {
+	for _, l := range links(md) {
+		md = strings.Replace(md, "["+l.text+"]("+l.target+")", l.text, 1)
+	}
+	return strings.NewReplacer("*", "", "_", "", "`", "").Replace(md)
+}
+
+// slug makes a heading id the way the article page does: lower-case letters
+// and digits, words joined by hyphens, other punctuation dropped.
+func slug(s string) string {
+	var words []string
+	for _, f := range strings.Fields(strings.ToLower(s)) {
+		w := strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, f)
+		if w != "" {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, "-")
+}

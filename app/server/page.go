@@ -1,0 +1,123 @@
+package server
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"html"
+	"strings"
+
+	"explainer/app/ui"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// shell holds what every page shares: the inline stylesheet and the head
+// parts that do not change between routes.
+type shell struct {
+	cfg       Config
+	css       string
+	styleHash string // CSP hash of the inline stylesheet
+}
+
+func newShell(cfg Config, css []byte) *shell {
+	sum := sha256.Sum256(css)
+	return &shell{cfg: cfg, css: string(css), styleHash: "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"}
+}
+
+// prerender renders a page's component to HTML. go-app's encoder indents
+// children on new lines, which puts a visible space between a link or
+// emphasis and the punctuation after it ("why ."); our text nodes never hold
+// a newline, so removing every newline-and-indent restores the exact text.
+func prerender(c app.Composer) string {
+	return stripIndent(app.HTMLString(c))
+}
+
+func stripIndent(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			for i+1 < len(s) && s[i+1] == ' ' {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// page writes a complete HTML document for path around the prerendered body.
+// The head is written here rather than by go-app so that attribute values
+// are HTML-escaped (go-app quotes them with strconv.Quote), empty tags are
+// left out, and JSON-LD is not HTML-escaped.
+func (s *shell) page(path string, body string, ld any) []byte {
+	m := ui.MetaFor(path)
+	var b bytes.Buffer
+	w := func(parts ...string) {
+		for _, p := range parts {
+			b.WriteString(p)
+		}
+	}
+	w("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+		`<meta name="viewport" content="width=device-width, initial-scale=1">`, "\n",
+		"<title>", html.EscapeString(m.Title), "</title>\n")
+	meta := func(attr, name, content string) {
+		if content != "" {
+			w("<meta ", attr, `="`, name, `" content="`, html.EscapeString(content), "\">\n")
+		}
+	}
+	meta("name", "description", m.Description)
+	meta("name", "author", contentAuthor())
+	meta("name", "theme-color", "#2f5d62")
+	canonical := ""
+	if s.cfg.BaseURL != "" {
+		canonical = s.cfg.BaseURL + path
+		w(`<link rel="canonical" href="`, html.EscapeString(canonical), "\">\n")
+	}
+	meta("property", "og:type", "article")
+	meta("property", "og:site_name", ui.SiteName)
+	meta("property", "og:title", m.Title)
+	meta("property", "og:description", m.Description)
+	meta("property", "og:url", canonical)
+	if s.cfg.BaseURL != "" {
+		meta("property", "og:image", s.cfg.BaseURL+"/web/og-image.png")
+		meta("property", "og:image:width", "1200")
+		meta("property", "og:image:height", "630")
+		meta("property", "og:image:alt", "The explainer's emblem: two overlapping circles on a teal tile")
+		meta("name", "twitter:image", s.cfg.BaseURL+"/web/og-image.png")
+	}
+	meta("name", "twitter:card", "summary_large_image")
+	meta("name", "twitter:title", m.Title)
+	meta("name", "twitter:description", m.Description)
+	w(`<link rel="icon" href="/web/icon.svg" type="image/svg+xml">`, "\n",
+		`<link rel="icon" href="/web/favicon-32.png" sizes="32x32" type="image/png">`, "\n",
+		`<link rel="apple-touch-icon" href="/web/apple-touch-icon.png">`, "\n",
+		`<link rel="manifest" href="/manifest.webmanifest">`, "\n",
+		// Start the WebAssembly download with the HTML instead of after the
+		// scripts run; app.js's fetch then takes it from the preload.
+		`<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`, "\n",
+		"<style>", s.css, "</style>\n")
+	if ld != nil {
+		j, _ := json.Marshal(ld) // escapes <, > and & so the script cannot be closed early
+		w(`<script type="application/ld+json">`, string(j), "</script>\n")
+	}
+	w(`<script defer src="/web/links.js"></script>`, "\n",
+		`<script defer src="/wasm_exec.js"></script>`, "\n",
+		`<script defer src="/app.js"></script>`, "\n",
+		"</head>\n<body>\n", body, "\n", loader, "\n</body>\n</html>\n")
+	return b.Bytes()
+}
+
+// loader replaces go-app's full-screen loader: the ids are the ones go-app's
+// app.js updates and removes, but this is a small status pill that never
+// covers the prerendered text. The percentage is hidden from screen readers
+// so the live region is announced once, not on every chunk.
+const loader = `<div id="app-wasm-loader" class="wasm-status" role="status">` +
+	`<span id="app-wasm-loader-icon" class="wasm-status-dot" aria-hidden="true"></span>` +
+	`<span>Loading interactive features</span> ` +
+	`<span id="app-wasm-loader-label" aria-hidden="true">0%</span></div>`
+
+func contentAuthor() string { return ui.Content().Article.Author }

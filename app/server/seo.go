@@ -1,0 +1,106 @@
+package server
+
+import (
+	"encoding/json"
+	"strings"
+
+	"explainer/app/ui"
+)
+
+// addSEO adds robots.txt, sitemap.xml and the web app manifest. They are
+// built once from the configuration, never from a request, so a forged Host
+// header cannot change what anyone else receives.
+func (s *Server) addSEO() {
+	robots := "User-agent: *\nAllow: /\n"
+	if s.cfg.BaseURL != "" {
+		robots += "Sitemap: " + s.cfg.BaseURL + "/sitemap.xml\n"
+		s.files["/sitemap.xml"] = newAsset([]byte(sitemap(s.cfg.BaseURL)), "application/xml; charset=utf-8", "public, max-age=3600")
+	}
+	s.files["/robots.txt"] = newAsset([]byte(robots), "text/plain; charset=utf-8", "public, max-age=3600")
+	s.files["/manifest.webmanifest"] = newAsset(manifest(), "application/manifest+json", "public, max-age=3600")
+}
+
+// sitemap lists every route; without a base URL there is none, since a
+// sitemap needs absolute URLs and guessing the host from requests is unsafe.
+func sitemap(base string) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, r := range ui.Routes() {
+		b.WriteString("  <url><loc>" + xmlEscape(base+r.Path) + "</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.String()
+}
+
+func xmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;").Replace(s)
+}
+
+type manifestIcon struct {
+	Src     string `json:"src"`
+	Sizes   string `json:"sizes"`
+	Type    string `json:"type"`
+	Purpose string `json:"purpose,omitempty"`
+}
+
+// manifest is the web app manifest. go-app's own has no id and labels its
+// icons with the wrong sizes, so the site serves this one.
+func manifest() []byte {
+	a := ui.Content().Article
+	m := map[string]any{
+		"id":               "/",
+		"name":             ui.SiteName,
+		"short_name":       "Psychodynamic",
+		"description":      a.Description,
+		"lang":             "en",
+		"start_url":        "/",
+		"scope":            "/",
+		"display":          "standalone",
+		"background_color": "#fbf8f3",
+		"theme_color":      "#2f5d62",
+		"categories":       []string{"health", "education", "medical"},
+		"icons": []manifestIcon{
+			{Src: "/web/icon-192.png", Sizes: "192x192", Type: "image/png", Purpose: "any"},
+			{Src: "/web/icon-512.png", Sizes: "512x512", Type: "image/png", Purpose: "any"},
+			{Src: "/web/icon-maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
+			{Src: "/web/icon.svg", Sizes: "any", Type: "image/svg+xml", Purpose: "any"},
+		},
+	}
+	b, _ := json.MarshalIndent(m, "", "  ")
+	return b
+}
+
+// jsonLD describes a page for search engines: the article as a schema.org
+// MedicalWebPage. Review fields appear only when the content sets them.
+func jsonLD(path string, cfg Config) any {
+	a := ui.Content().Article
+	switch path {
+	case "/":
+		author := map[string]any{"@type": "Person", "name": a.Author}
+		if a.Credentials != "" {
+			author["jobTitle"] = a.Credentials
+		}
+		page := map[string]any{
+			"@context":    "https://schema.org",
+			"@type":       "MedicalWebPage",
+			"name":        a.Title,
+			"headline":    a.Title,
+			"description": a.Description,
+			"inLanguage":  "en",
+			"author":      author,
+			"about":       map[string]any{"@type": "MedicalTherapy", "name": "Psychodynamic psychotherapy"},
+			"audience":    map[string]any{"@type": "PeopleAudience", "audienceType": "Patient"},
+		}
+		if cfg.BaseURL != "" {
+			page["url"] = cfg.BaseURL + "/"
+		}
+		if a.LastReviewed != "" {
+			page["lastReviewed"] = a.LastReviewed
+		}
+		if a.ReviewedBy != "" {
+			page["reviewedBy"] = map[string]any{"@type": "Person", "name": a.ReviewedBy}
+		}
+		return page
+	}
+	return nil
+}

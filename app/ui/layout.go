@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// page wraps a route's main content in the site's header and footer. The
+// skip link comes first so keyboard users can jump past the navigation.
+func page(current string, main ...app.UI) app.UI {
+	return app.Div().Class("page").Body(
+		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
+		siteHeader(current),
+		app.Main().ID("main").Class("layout").TabIndex(-1).Body(main...),
+		siteFooter(),
+	)
+}
+
+type navItem struct{ path, label string }
+
+var navItems = []navItem{
+	{"/", "Article"},
+}
+
+func siteHeader(current string) app.UI {
+	return app.Header().Class("site-header").Body(
+		app.Div().Class("site-header-inner").Body(
+			app.A().Class("brand").Href("/").Body(
+				app.Img().Src("/web/icon.svg").Alt("").Width(32).Height(32),
+				app.Span().Text(SiteName),
+			),
+			app.Nav().Class("site-nav").Aria("label", "Site").Body(
+				app.Ul().Body(app.Range(navItems).Slice(func(i int) app.UI {
+					it := navItems[i]
+					a := app.A().Href(it.path).Text(it.label)
+					if it.path == current {
+						a = a.Aria("current", "page")
+					}
+					return app.Li().Body(a)
+				})),
+			),
+		),
+	)
+}
+
+func siteFooter() app.UI {
+	return app.Footer().Class("site-footer").Body(
+		app.Div().Class("site-footer-inner").Body(
+			app.P().Text("This site offers educational information, not medical advice. Reading it does not create a doctor–patient relationship."),
+			crisisLine(),
+			app.P().Text("Privacy: no tracking, no cookies, no analytics. Nothing you enter here leaves your device."),
+		),
+	)
+}
+
+// crisisLine is the crisis signposting shown in the footer and wherever a
+// reader reflects on their own situation.
+func crisisLine() app.UI {
+	return app.P().Class("crisis").Body(
+		app.Text("If you are in crisis, "),
+		app.A().Href("tel:988").Text("call or text 988"),
+		app.Text(" (Suicide & Crisis Lifeline); in an emergency "),
+		app.A().Href("tel:911").Text("call 911"),
+		app.Text("."),
+	)
+}

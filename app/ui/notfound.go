@@ -1,0 +1,25 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// NotFound is the page for unknown paths: it says so plainly and offers the
+// ways back in.
+type NotFound struct {
+	app.Compo
+}
+
+// OnNav sets the title for in-app navigation to a missing page.
+func (p *NotFound) OnNav(ctx app.Context) { setMeta(ctx, "") }
+
+// Render builds the page.
+func (p *NotFound) Render() app.UI {
+	return page("",
+		app.Div().Class("notfound").Body(
+			app.H1().Text("Page not found"),
+			app.P().Text("There is no page at this address. It may have moved, or the link may have a typo."),
+			app.Ul().Body(
+				app.Li().Body(app.A().Href("/").Text("Read the article: What is psychodynamic therapy?")),
+			),
+		),
+	)
+}

@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Route is one page of the site.
+type Route struct {
+	Path string
+	New  func() app.Composer
+}
+
+// Routes lists every page, for the browser router, the server's prerender,
+// the sitemap and the offline cache.
+func Routes() []Route {
+	return []Route{
+		{Path: "/", New: func() app.Composer { return &ArticlePage{} }},
+	}
+}
+
+// Register hands the routes to go-app's router.
+func Register() {
+	for _, r := range Routes() {
+		app.Route(r.Path, r.New)
+	}
+	RegisterNotFound()
+}
+
+// PageFor returns the component for path, or false for an unknown path.
+func PageFor(path string) (app.Composer, bool) {
+	for _, r := range Routes() {
+		if r.Path == path {
+			return r.New(), true
+		}
+	}
+	return nil, false
+}
+
+// Meta is a page's title and description, shared by the server's <head>
+// and the browser's title updates so both always agree.
+type Meta struct {
+	Title       string
+	Description string
+}
+
+// MetaFor returns the metadata of path; unknown paths get the 404 title.
+func MetaFor(path string) Meta {
+	a := content.Article
+	switch path {
+	case "/":
+		return Meta{Title: a.Title, Description: a.Description}
+	}
+	return Meta{Title: "Page not found · " + SiteName, Description: a.Description}
+}
+
+// RegisterNotFound sends every other path to the site's own 404 page
+// (go-app's built-in one loads a remote icon). It must be registered last.
+func RegisterNotFound() {
+	app.RouteWithRegexp("^/", func() app.Composer { return &NotFound{} })
+}

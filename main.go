@@ -1,0 +1,33 @@
+// Command explainer is the psychodynamic therapy explainer. In the browser
+// (GOOS=js GOARCH=wasm) it runs the go-app client; elsewhere it is the
+// server that prerenders and serves it.
+package main
+
+import (
+	"os"
+
+	"explainer/app/server"
+	"explainer/app/site"
+	"explainer/app/ui"
+	"explainer/content"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+func main() {
+	s, err := site.Load(content.FS)
+	if err != nil {
+		// The same content passed the server's start-up and the tests, so
+		// this only happens in development.
+		panic(err)
+	}
+	ui.Init(s, ui.ConfigFromEnv())
+	ui.Register()
+	app.RunWhenOnBrowser()
+
+	// A branch on the constant app.IsServer lets the linker leave the whole
+	// server out of the WebAssembly.
+	if app.IsServer {
+		os.Exit(server.Main(os.Args[1:], s))
+	}
+}
