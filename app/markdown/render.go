@@ -66,9 +66,15 @@ func (d *Doc) node(n ast.Node) app.UI {
 	return app.Text(t)
 }
 
+// children renders the children of n. A tight list item's text block has
+// no element of its own in HTML, so its inlines join the item directly.
 func (d *Doc) children(n ast.Node) []app.UI {
 	var out []app.UI
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == ast.KindTextBlock {
+			out = append(out, d.children(c)...)
+			continue
+		}
 		out = append(out, d.node(c))
 	}
 	return out

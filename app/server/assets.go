@@ -11,6 +11,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -28,7 +29,7 @@ func newAsset(body []byte, ctype, cacheControl string) *asset {
 	sum := sha256.Sum256(body)
 	a := &asset{body: body, ctype: ctype, etag: `"` + hex.EncodeToString(sum[:8]) + `"`, cacheControl: cacheControl}
 	if compressible(ctype) && len(body) > 512 {
-		a.gz = gzipBytes(body)
+		a.gz = gzipCached(a.etag, body)
 	}
 	return a
 }
@@ -40,6 +41,19 @@ func compressible(ctype string) bool {
 		}
 	}
 	return false
+}
+
+// gzCache keeps compressed bodies by content hash, so a handler rebuilt with
+// the same assets (tests build many) does not compress the wasm again.
+var gzCache sync.Map
+
+func gzipCached(key string, b []byte) []byte {
+	if v, ok := gzCache.Load(key); ok {
+		return v.([]byte)
+	}
+	z := gzipBytes(b)
+	gzCache.Store(key, z)
+	return z
 }
 
 func gzipBytes(b []byte) []byte {

@@ -38,6 +38,20 @@ func stripIndent(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
+		if strings.HasPrefix(s[i:], "<pre") {
+			// Preformatted text keeps its own line breaks.
+			end := strings.Index(s[i:], "</pre>")
+			if end < 0 {
+				end = len(s) - i - len("</pre>")
+			}
+			// Preformatted text keeps its own line breaks; only go-app's
+			// indentation around the <code> element goes.
+			seg := s[i : i+end]
+			open := strings.IndexByte(seg, '>') + 1
+			b.WriteString(seg[:open] + strings.TrimSpace(seg[open:]) + "</pre>")
+			i += end + len("</pre>") - 1
+			continue
+		}
 		if s[i] == '\n' {
 			for i+1 < len(s) && s[i+1] == ' ' {
 				i++

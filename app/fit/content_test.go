@@ -1,0 +1,192 @@
+package fit
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"explainer/app/readability"
+	"explainer/content"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+// articleSections are the ids of the article's ## headings, as the page
+// renders them; TestArticleSections keeps the list honest.
+var articleSections = []string{
+	"what-psychodynamic-therapy-is-and-how-it-works",
+	"how-psychodynamic-therapy-differs-from-cbt",
+	"the-role-of-the-therapeutic-relationship",
+	"how-unconscious-patterns-affect-daily-life",
+	"what-a-typical-session-looks-like",
+	"who-benefits-most-from-psychodynamic-therapy",
+	"dr-kaisers-training-and-approach",
+	"taking-the-next-step",
+}
+
+// loadContent parses the questionnaire the site ships.
+func loadContent(t testing.TB) *Definition {
+	t.Helper()
+	src, err := content.FS.ReadFile("fit.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse("content/fit.txt", src, func(id string) bool { return slices.Contains(articleSections, id) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestArticleSections(t *testing.T) {
+	src, err := content.FS.ReadFile("article.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if h, ok := strings.CutPrefix(line, "## "); ok {
+			got = append(got, slug(h))
+		}
+	}
+	if !slices.Equal(got, articleSections) {
+		t.Errorf("article headings give %q,\nwant %q", got, articleSections)
+	}
+}
+
+// slug lowercases a heading, keeps letters and digits, and joins words with
+// hyphens: "Dr. Kaiser's Training" becomes "dr-kaisers-training".
+func slug(h string) string {
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(h)) {
+		w = strings.Map(func(r rune) rune {
+			if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '-' {
+				return r
+			}
+			return -1
+		}, w)
+		if w != "" {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, "-")
+}
+
+// contentScripts are answer sets for the real content, in file order:
+// patterns (relationships, why), depth (after-cbt, roots), inner, change,
+// way (open-talk, slow), bond | skills, what-not-why, targeted | medication.
+var contentScripts = []struct{ name, answers string }{
+	{"drawn to depth, wants medication considered", "55 45 4 3 54 4 | 1 2 1 | 4"},
+	{"wants skills for panic", "21 ?1 1 1 23 1 | 5 4 5 | ?"},
+	{"mixed", "43 5? 2 4 33 2 | 4 3 4 | 2"},
+	{"after CBT, open to both", "44 55 3 ? 34 3 | 3 2 4 | 5"},
+	{"agrees with everything", "55 55 5 5 55 5 | 5 5 5 | 5"},
+	{"only two answers", "5? ?? ? ? ?? ? | ? ? ? | 5"},
+	{"all not sure", "?? ?? ? ? ?? ? | ? ? ? | ?"},
+}
+
+func TestContentGolden(t *testing.T) {
+	d := loadContent(t)
+	var b bytes.Buffer
+	summarize(&b, d)
+	for _, sc := range contentScripts {
+		ans := strings.NewReplacer("|", "", " ", "").Replace(sc.answers)
+		r, err := d.Score(script(t, d, ans))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "\n== %s: %s\n", sc.name, Encode(script(t, d, ans)))
+		summarizeResult(&b, r)
+	}
+	const golden = "testdata/content.golden"
+	if *update {
+		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("summary differs from %s; if the change is intended, run go test -update.\ngot:\n%s", golden, b.Bytes())
+	}
+}
+
+// summarize writes the parsed definition as the golden file shows it.
+func summarize(b *bytes.Buffer, d *Definition) {
+	fmt.Fprintf(b, "%s: %d statements, %d themes, %d bands, min-answers %d, max-questions %d, neutral %s, medication %s\n",
+		d.Name, len(d.Statements), len(d.Themes), len(d.Bands), d.MinAnswers, d.MaxQuestions, d.Neutral.ID, d.Medication.ID)
+	for _, band := range d.Bands {
+		fmt.Fprintf(b, "band %s %d-%d %q -> #%s\n", band.ID, band.Min, band.Max, band.Title, band.Section)
+	}
+	for _, th := range d.Themes {
+		fmt.Fprintf(b, "theme %s %q -> #%s\n", th.ID, th.Title, th.Section)
+	}
+	for _, s := range d.Statements {
+		fmt.Fprintf(b, "statement %s weight %+d theme %s -> #%s\n", s.ID, s.Weight, s.Theme.ID, s.Section)
+	}
+}
+
+// summarizeResult writes one scored result.
+func summarizeResult(b *bytes.Buffer, r *Result) {
+	fmt.Fprintf(b, "score %d, band %s, too few %v, answered %d, skipped %d, medication %v\n",
+		r.Score, r.Band.ID, r.TooFew, r.Answered, r.Skipped, r.Medication)
+	for _, rs := range r.Reasons {
+		var items []string
+		for _, it := range rs.Items {
+			items = append(items, fmt.Sprintf("%s=%d", it.Statement.ID, it.Answer))
+		}
+		dir := "toward"
+		if rs.Away {
+			dir = "away"
+		}
+		fmt.Fprintf(b, "reason %s %s %d: %s\n", rs.Theme.ID, dir, rs.Weight, strings.Join(items, " "))
+	}
+	for _, q := range r.Questions {
+		fmt.Fprintf(b, "question: %s\n", q)
+	}
+}
+
+// readerText gathers everything a reader of the questionnaire may see, one
+// text a line, so that titles and labels count as their own sentences.
+func readerText(d *Definition) (all, statements string) {
+	var a, s []string
+	a = append(a, d.Title, d.Intro, d.How, d.Limits, d.TooFew, d.DefaultQuestion, d.NotSureLabel)
+	a = append(a, d.Scale[:]...)
+	for _, th := range d.Themes {
+		a = append(a, th.Title, th.Text)
+	}
+	for _, st := range d.Statements {
+		a = append(a, st.Text, st.Question)
+		s = append(s, st.Text)
+	}
+	for _, band := range d.Bands {
+		a = append(a, band.Title, band.Text)
+	}
+	return strings.Join(a, "\n"), strings.Join(s, "\n")
+}
+
+func TestContentReadability(t *testing.T) {
+	d := loadContent(t)
+	all, statements := readerText(d)
+	ga, gs := readability.Grade(all), readability.Grade(statements)
+	t.Logf("Flesch-Kincaid grade: all reader-facing text %.1f (%+v), statements alone %.1f", ga, readability.Count(all), gs)
+	if ga > 10 {
+		t.Errorf("questionnaire text reads at grade %.1f; keep it at 10 or below (aim for 8)", ga)
+	}
+}
+
+// The "how this works" text states the min-answers rule in words; this keeps
+// the prose in step when someone changes the number.
+func TestContentHowMatchesRules(t *testing.T) {
+	d := loadContent(t)
+	words := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+	if d.MinAnswers >= len(words) || !strings.Contains(d.How, "fewer than "+words[d.MinAnswers]+" ") {
+		t.Errorf("how text should say \"fewer than %d\" in words: %q", d.MinAnswers, d.How)
+	}
+}

@@ -1,0 +1,164 @@
+package fit
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+)
+
+const baseFile = "testdata/base.txt"
+
+// baseSections are the article sections the fixture may link to.
+func baseSections(id string) bool { return id == "s1" || id == "s2" }
+
+// readBase returns the fixture source; tests edit it to break it.
+func readBase(t testing.TB) string {
+	t.Helper()
+	src, err := os.ReadFile(baseFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(src)
+}
+
+// loadBase parses the unedited fixture.
+func loadBase(t testing.TB) *Definition {
+	t.Helper()
+	d, err := Parse(baseFile, []byte(readBase(t)), baseSections)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// edit changes the fixture source; ok is false if its anchor text is missing,
+// which would make the case test nothing.
+type edit func(src string) (out string, ok bool)
+
+// replace swaps the first occurrence of old for new.
+func replace(old, new string) edit {
+	return func(src string) (string, bool) {
+		return strings.Replace(src, old, new, 1), strings.Contains(src, old)
+	}
+}
+
+// cut removes the text from the first `from` through the next `through`.
+func cut(from, through string) edit {
+	return func(src string) (string, bool) {
+		i := strings.Index(src, from)
+		j := strings.Index(src[max(i, 0):], through)
+		if i < 0 || j < 0 {
+			return src, false
+		}
+		return src[:i] + src[i+j+len(through):], true
+	}
+}
+
+// appendText adds text at the end of the fixture.
+func appendText(text string) edit {
+	return func(src string) (string, bool) { return src + text, true }
+}
+
+const extraStatements = `
+[statement x1]
+text: X.
+theme: a
+weight: 1
+section: s1
+question: X?
+`
+
+func TestParseRejectsBrokenDefinitions(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		edits []edit
+		want  string // ":line: reason" after the file name
+	}{
+		{"unknown key", []edit{replace("title: A\n", "title: A\ncolour: red\n")}, `:19: theme "a": unknown key "colour"`},
+		{"duplicate id", []edit{replace("[statement p2]", "[statement p1]")}, `:44: duplicate statement "p1" (first on line 37)`},
+		{"statement without theme", []edit{replace("Statement p1.\ntheme: a\n", "Statement p1.\n")}, `:37: statement "p1": missing theme`},
+		{"unknown theme", []edit{replace("theme: a", "theme: x")}, `:39: statement "p1": unknown theme "x"`},
+		{"weight above range", []edit{replace("weight: 3", "weight: 7")}, `:40: statement "p1": weight 7 outside -3..3`},
+		{"weight below range", []edit{replace("weight: -2", "weight: -4")}, `:103: statement "n1": weight -4 outside -3..3`},
+		{"weight not a number", []edit{replace("weight: 3", "weight: three")}, `:40: statement "p1": weight "three" is not a whole number`},
+		{"overlapping bands", []edit{replace("range: 31-69", "range: 25-69")}, `:120: band "mid": range 25-69 overlaps band "low" (0-30)`},
+		{"gap between bands", []edit{replace("range: 31-69", "range: 35-69")}, `:120: band "mid": scores 31-34 fall in no band`},
+		{"bands stop short of 100", []edit{replace("range: 70-100", "range: 70-99")}, `:126: band "high": scores 100-100 fall in no band`},
+		{"bands start above 0", []edit{replace("range: 0-30", "range: 1-30")}, `:114: band "low": scores 0-0 fall in no band`},
+		{"range syntax", []edit{replace("range: 0-30", "range: 0 to 30")}, `:116: band "low": range "0 to 30" should look like 40-69`},
+		{"range backwards", []edit{replace("range: 0-30", "range: 30-0")}, `:116: band "low": range 30-0 is not a span within 0-100`},
+		{"too few bands", []edit{cut("[band high]", "section: s1\n"), replace("31-69", "31-100")}, `:3: questionnaire: 2 bands; need at least 3`},
+		{"missing section", []edit{replace("section: s2", "section: nowhere")}, `:25: theme "b": section "nowhere" is not in the article`},
+		{"missing required text", []edit{replace("intro: I\n", "")}, `:3: questionnaire: missing intro`},
+		{"empty required text", []edit{replace("how: H", "how:")}, `:6: questionnaire: how is empty`},
+		{"missing band text", []edit{replace("text: Mid band.\n", "")}, `:120: band "mid": missing text`},
+		{"missing question", []edit{replace("question: Question p3?\n", "")}, `:51: statement "p3": missing question`},
+		{"fewer than 10 statements", []edit{cut("[statement p8]", "Question p9?\n")}, `:3: questionnaire: 9 statements; need 10 to 14`},
+		{"more than 14 statements", []edit{appendText(extraStatements + strings.ReplaceAll(extraStatements, "x1", "x2") +
+			strings.ReplaceAll(extraStatements, "x1", "x3") + strings.ReplaceAll(extraStatements, "x1", "x4"))},
+			`:153: statement "x4" is number 15; at most 14 allowed`},
+		{"unknown block kind", []edit{replace("[band low]", "[bnad low]")}, `:114: unknown block kind "bnad"`},
+		{"malformed header", []edit{replace("[band low]", "[band low")}, `:114: malformed header "[band low", want [kind id]`},
+		{"bad id", []edit{replace("[theme a]", "[theme A]")}, `:17: theme id "A" must be lowercase letters, digits and hyphens`},
+		{"questionnaire with id", []edit{replace("[questionnaire]", "[questionnaire q]")}, `:3: [questionnaire] takes no id`},
+		{"duplicate questionnaire", []edit{appendText("[questionnaire]\n")}, `:131: duplicate questionnaire (first on line 3)`},
+		{"missing questionnaire", []edit{cut("[questionnaire]", "medication-theme: med\n")}, `:1: missing [questionnaire] block`},
+		{"stray continuation", []edit{replace("[questionnaire]\n", "[questionnaire]\n  stray\n")}, `:4: indented line continues no field`},
+		{"line without colon", []edit{replace("title: T", "title T")}, `:4: want key: value, [kind id] or an indented continuation`},
+		{"field before any block", []edit{replace("# Test", "title: X\n# Test")}, `:1: field "title" before any [block]`},
+		{"duplicate key", []edit{replace("title: T\n", "title: T\ntitle: U\n")}, `:5: questionnaire: duplicate key "title" (first on line 4)`},
+		{"scale with four labels", []edit{replace("| s5", "")}, `:10: questionnaire: scale needs 5 labels separated by |`},
+		{"max-questions zero", []edit{replace("max-questions: 3", "max-questions: 0")}, `:13: questionnaire: max-questions 0 outside 1..14`},
+		{"min-answers unreachable", []edit{replace("min-answers: 5", "min-answers: 11")}, `:12: questionnaire: min-answers 11 outside 1..10 (the statements with a weight)`},
+		{"neutral band misses 50", []edit{replace("neutral: mid", "neutral: high")}, `:14: questionnaire: neutral band "high" (70-100) must include 50`},
+		{"unknown neutral band", []edit{replace("neutral: mid", "neutral: middle")}, `:14: questionnaire: neutral "middle" is not a band`},
+		{"unknown medication theme", []edit{replace("medication-theme: med", "medication-theme: pills")}, `:15: questionnaire: medication-theme "pills" is not a theme`},
+		{"weighted medication", []edit{replace("weight: 0", "weight: 1")}, `:107: statement "med": weight 1, but medication statements must weigh 0`},
+		{"theme pointing both ways", []edit{replace("Statement p2.\ntheme: a\nweight: 3", "Statement p2.\ntheme: a\nweight: -1")},
+			`:44: statement "p2": weight -1 points the other way from statement "p1" in theme "a"`},
+		{"theme without statements", []edit{replace("[theme med]", "[theme z]\ntitle: Z\ntext: Z.\nsection: s1\n\n[theme med]")}, `:32: theme "z" has no statements`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := readBase(t)
+			for _, e := range tc.edits {
+				var ok bool
+				if src, ok = e(src); !ok {
+					t.Fatal("edit anchor not found in fixture")
+				}
+			}
+			_, err := Parse(baseFile, []byte(src), baseSections)
+			if err == nil || err.Error() != baseFile+tc.want {
+				t.Fatalf("got error %v\nwant %s%s", err, baseFile, tc.want)
+			}
+			var fe *Error
+			if !errors.As(err, &fe) {
+				t.Errorf("error is %T, want *Error", err)
+			}
+		})
+	}
+}
+
+func TestParseContinuationAndComments(t *testing.T) {
+	src := strings.Replace(readBase(t), "intro: I\n", "intro: One\n  # not a comment inside a value\n\ttwo.\n# a comment\n", 1)
+	d, err := Parse(baseFile, []byte(src), baseSections)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "One two."; d.Intro != want {
+		t.Errorf("Intro = %q, want %q", d.Intro, want)
+	}
+}
+
+func TestParseBase(t *testing.T) {
+	d := loadBase(t)
+	if len(d.Statements) != 11 || len(d.Themes) != 4 || len(d.Bands) != 3 {
+		t.Fatalf("got %d statements, %d themes, %d bands", len(d.Statements), len(d.Themes), len(d.Bands))
+	}
+	if d.Neutral.ID != "mid" || d.Medication.ID != "med" || d.Scale[4] != "s5" || d.Label(NotSure) != "ns" {
+		t.Errorf("neutral %q, medication %q, scale %q, not sure %q", d.Neutral.ID, d.Medication.ID, d.Scale, d.NotSureLabel)
+	}
+	if s := d.Statement("p8"); s == nil || s.Weight != 2 || s.Theme.ID != "b" || s.Line != 86 {
+		t.Errorf("statement p8 = %+v", s)
+	}
+}

@@ -1,0 +1,165 @@
+package fit
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Result is what the reader sees after answering.
+type Result struct {
+	Band *Band
+	// Score is 0..100, and 50 when no weighted statement was answered. It is
+	// computed even when TooFew, but then rests on too little to show.
+	Score     int
+	TooFew    bool // fewer than MinAnswers weighted answers, so Band is the neutral band
+	Answered  int  // statements rated 1..5
+	Skipped   int  // statements answered "Not sure" or not at all
+	Reasons   []Reason
+	Questions []string // consultation questions, strongest agreement first
+	// Medication is set when the reader agreed that they would like
+	// medication considered; show Definition.Medication's text and link.
+	Medication bool
+}
+
+// Reason is one theme the reader agreed with, and the answers behind it.
+type Reason struct {
+	Theme *Theme
+	// Away is true for themes that point to a structured approach, whose
+	// text suggests considering one first or alongside.
+	Away bool
+	// Weight is the sum of |weight| × (answer − 1) over Items: how hard the
+	// theme pushed. Reasons are ordered by it, largest first.
+	Weight int
+	Items  []Item
+}
+
+// Item is one of the reader's own answers.
+type Item struct {
+	Statement *Statement
+	Answer    Answer
+}
+
+// push is how strongly an answer pushes its statement's way, in quarter
+// steps: "Not at all like me" pushes nothing, "Very much like me" 4 × |weight|.
+func push(s *Statement, a Answer) int { return abs(s.Weight) * int(a-NotAtAll) }
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// Score rates the answers. An unknown statement id or a rating outside
+// NotSure..VeryMuch is an error, never a panic, since answers come from storage.
+//
+// The score is 50 + 50×toward − 50×away, where toward is the weighted mean
+// agreement (0..1) with the statements of positive weight that were answered,
+// and away the same for negative weights. Averaging over answered statements
+// lets partial answers work, and keeping the two sides apart means a reader
+// who agrees with everything, or with nothing, lands in the middle rather
+// than being pushed by how many statements each side happens to have.
+func (d *Definition) Score(ans Answers) (*Result, error) {
+	if err := d.check(ans); err != nil {
+		return nil, err
+	}
+	r := &Result{}
+	var toward, away, towardMax, awayMax, weighted int
+	for _, s := range d.Statements {
+		a := ans[s.ID]
+		if a == NotSure {
+			r.Skipped++
+			continue
+		}
+		r.Answered++
+		switch {
+		case s.Weight > 0:
+			toward, towardMax, weighted = toward+push(s, a), towardMax+push(s, VeryMuch), weighted+1
+		case s.Weight < 0:
+			away, awayMax, weighted = away+push(s, a), awayMax+push(s, VeryMuch), weighted+1
+		case s.Theme == d.Medication && a.Agrees():
+			r.Medication = true
+		}
+	}
+	r.Score = score(toward, towardMax, away, awayMax)
+	r.Band = d.BandFor(r.Score)
+	if weighted < d.MinAnswers {
+		r.Band, r.TooFew = d.Neutral, true
+	}
+	r.Reasons = d.reasons(ans)
+	r.Questions = d.questions(ans)
+	return r, nil
+}
+
+// check rejects answers that do not belong to this definition.
+func (d *Definition) check(ans Answers) error {
+	for id, a := range ans {
+		if d.Statement(id) == nil {
+			return fmt.Errorf("fit: unknown statement %q", id)
+		}
+		if a < NotSure || a > VeryMuch {
+			return fmt.Errorf("fit: statement %q: answer %d outside %d..%d", id, a, NotSure, VeryMuch)
+		}
+	}
+	return nil
+}
+
+// score computes 50 + 50·t/tMax − 50·a/aMax in integers, rounding halves up,
+// so results are exact and identical in every build, WebAssembly included.
+func score(t, tMax, a, aMax int) int {
+	tMax, aMax = max(tMax, 1), max(aMax, 1) // an empty side contributes 0
+	den := tMax * aMax
+	num := 50*den + 50*t*aMax - 50*a*tMax
+	return (2*num + den) / (2 * den)
+}
+
+// reasons groups the agreed, weighted answers by theme, strongest first.
+func (d *Definition) reasons(ans Answers) []Reason {
+	var out []Reason
+	for _, t := range d.Themes {
+		r := Reason{Theme: t}
+		for _, s := range d.Statements {
+			if a := ans[s.ID]; s.Theme == t && s.Weight != 0 && a.Agrees() {
+				r.Items = append(r.Items, Item{s, a})
+				r.Weight += push(s, a)
+				r.Away = s.Weight < 0
+			}
+		}
+		if len(r.Items) > 0 {
+			slices.SortStableFunc(r.Items, func(x, y Item) int {
+				return cmp.Compare(push(y.Statement, y.Answer), push(x.Statement, x.Answer))
+			})
+			out = append(out, r)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y Reason) int { return cmp.Compare(y.Weight, x.Weight) })
+	return out
+}
+
+// questions picks the consultation questions of the statements the reader
+// agreed with most; ties go to the heavier statement, then to file order.
+// Neutral statements count too: a reader who wants medication considered
+// should be able to bring that up.
+func (d *Definition) questions(ans Answers) []string {
+	var picked []*Statement
+	for _, s := range d.Statements {
+		if ans[s.ID].Agrees() {
+			picked = append(picked, s)
+		}
+	}
+	slices.SortStableFunc(picked, func(x, y *Statement) int {
+		if c := cmp.Compare(ans[y.ID], ans[x.ID]); c != 0 {
+			return c
+		}
+		return cmp.Compare(abs(y.Weight), abs(x.Weight))
+	})
+	if len(picked) == 0 {
+		return []string{d.DefaultQuestion}
+	}
+	out := make([]string, 0, d.MaxQuestions)
+	for _, s := range picked[:min(len(picked), d.MaxQuestions)] {
+		out = append(out, s.Question)
+	}
+	return out
+}
