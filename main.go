@@ -23,6 +23,7 @@ func main() {
 	}
 	ui.Init(s, ui.ConfigFromEnv())
 	ui.Register()
+	ui.RememberPrerenderState()
 	app.RunWhenOnBrowser()
 
 	// A branch on the constant app.IsServer lets the linker leave the whole

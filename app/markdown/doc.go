@@ -188,3 +188,20 @@ func Slug(s string) string {
 	}
 	return b.String()
 }
+
+// Links lists the destinations of every link in the document, in order.
+func (d *Doc) Links() []string {
+	var out []string
+	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n := n.(type) {
+			case *ast.Link:
+				out = append(out, string(n.Destination))
+			case *ast.AutoLink:
+				out = append(out, string(n.URL(d.src)))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}

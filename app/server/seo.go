@@ -69,38 +69,3 @@ func manifest() []byte {
 	b, _ := json.MarshalIndent(m, "", "  ")
 	return b
 }
-
-// jsonLD describes a page for search engines: the article as a schema.org
-// MedicalWebPage. Review fields appear only when the content sets them.
-func jsonLD(path string, cfg Config) any {
-	a := ui.Content().Article
-	switch path {
-	case "/":
-		author := map[string]any{"@type": "Person", "name": a.Author}
-		if a.Credentials != "" {
-			author["jobTitle"] = a.Credentials
-		}
-		page := map[string]any{
-			"@context":    "https://schema.org",
-			"@type":       "MedicalWebPage",
-			"name":        a.Title,
-			"headline":    a.Title,
-			"description": a.Description,
-			"inLanguage":  "en",
-			"author":      author,
-			"about":       map[string]any{"@type": "MedicalTherapy", "name": "Psychodynamic psychotherapy"},
-			"audience":    map[string]any{"@type": "PeopleAudience", "audienceType": "Patient"},
-		}
-		if cfg.BaseURL != "" {
-			page["url"] = cfg.BaseURL + "/"
-		}
-		if a.LastReviewed != "" {
-			page["lastReviewed"] = a.LastReviewed
-		}
-		if a.ReviewedBy != "" {
-			page["reviewedBy"] = map[string]any{"@type": "Person", "name": a.ReviewedBy}
-		}
-		return page
-	}
-	return nil
-}

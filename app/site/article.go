@@ -91,7 +91,7 @@ func checkOutline(name string, body []byte, a *Article) error {
 		}
 		prev = h.Level
 	}
-	if len(a.Doc.Sections()) < 2 {
+	if len(a.SectionIDs()) == 0 {
 		return fmt.Errorf("%s:%d: the article has no ## sections", name, firstTextLine(body))
 	}
 	return nil

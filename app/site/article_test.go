@@ -121,3 +121,21 @@ func TestMalformedArticleFailsWithFileLineAndReason(t *testing.T) {
 		})
 	}
 }
+
+func TestFAQLinksAreChecked(t *testing.T) {
+	a, err := ParseArticle("a.md", []byte("---\ntitle: T\ndescription: D\nauthor: A\nbooking_label: B\ncta_heading: C\nfaq_heading: F\n---\n# T\n\n## Real Section\n\nx\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ src, want string }{
+		{"## Q? {#q}\n\nSee [the part](/#real-section).\n", ""},
+		{"## Q? {#q}\n\nSee [the quiz](/fit) or call [988](tel:988).\n", ""},
+		{"## Q? {#q}\n\nSee [a part](/#no-such-section).\n", `f.md:1: question "q": link "/#no-such-section": the article has no section "no-such-section"`},
+		{"## Q? {#q}\n\nSee [elsewhere](https://example.org).\n", `f.md:1: question "q": link "https://example.org": only article sections`},
+	} {
+		_, err := parseFAQ("f.md", []byte(tc.src), a)
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)) {
+			t.Errorf("parseFAQ(%q) = %v, want %q", tc.src, err, tc.want)
+		}
+	}
+}

@@ -3,22 +3,96 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"strings"
+
+	"explainer/app/faq"
+	"explainer/app/fit"
+	"explainer/app/markdown"
 )
 
 // Site is all the parsed content.
 type Site struct {
 	Article *Article
+	FAQ     []FAQ
+	Fit     *fit.Definition
 }
 
-// Load reads and validates every content file in fsys.
+// FAQ is one question with its answer parsed for rendering, searching and
+// structured data, which all read the same text.
+type FAQ struct {
+	faq.Item
+	Doc  *markdown.Doc
+	Text string // the answer as plain text
+}
+
+// Load reads and validates every content file in fsys, including the links
+// between them: an FAQ answer or a questionnaire reason that points to an
+// article section that does not exist fails here.
 func Load(fsys fs.FS) (*Site, error) {
-	src, err := fs.ReadFile(fsys, "article.md")
-	if err != nil {
-		return nil, fmt.Errorf("content/article.md: %w", err)
-	}
-	a, err := ParseArticle("content/article.md", src)
+	src, err := read(fsys, "article.md")
 	if err != nil {
 		return nil, err
 	}
-	return &Site{Article: a}, nil
+	s := &Site{}
+	if s.Article, err = ParseArticle("content/article.md", src); err != nil {
+		return nil, err
+	}
+	if src, err = read(fsys, "faq.md"); err != nil {
+		return nil, err
+	}
+	if s.FAQ, err = parseFAQ("content/faq.md", src, s.Article); err != nil {
+		return nil, err
+	}
+	if src, err = read(fsys, "fit.txt"); err != nil {
+		return nil, err
+	}
+	if s.Fit, err = fit.Parse("content/fit.txt", src, s.Article.HasSection); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func read(fsys fs.FS, name string) ([]byte, error) {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("content/%s: %w", name, err)
+	}
+	return b, nil
+}
+
+// parseFAQ parses the FAQ and checks its links: into the article by section
+// id, to the site's own pages, or to the crisis line by phone or text.
+func parseFAQ(name string, src []byte, a *Article) ([]FAQ, error) {
+	items, err := faq.Parse(name, src)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]FAQ, len(items))
+	for i, it := range items {
+		d := markdown.Parse([]byte(it.Answer))
+		for _, l := range d.Links() {
+			if err := checkLink(l, a); err != nil {
+				return nil, fmt.Errorf("%s:%d: question %q: %w", name, it.Line, it.ID, err)
+			}
+		}
+		out[i] = FAQ{Item: it, Doc: d, Text: d.PlainText()}
+	}
+	return out, nil
+}
+
+// pages are the site's own routes that content may link to.
+var pages = map[string]bool{"/": true, "/faq": true, "/fit": true}
+
+func checkLink(l string, a *Article) error {
+	switch {
+	case strings.HasPrefix(l, "/#"):
+		if !a.HasSection(l[2:]) {
+			return fmt.Errorf("link %q: the article has no section %q", l, l[2:])
+		}
+	case strings.HasPrefix(l, "tel:") || strings.HasPrefix(l, "sms:"):
+	case pages[strings.SplitN(l, "#", 2)[0]]:
+	default:
+		return fmt.Errorf("link %q: only article sections (/#id), the site's pages and tel:/sms: links are allowed", l)
+	}
+	return nil
 }

@@ -14,6 +14,9 @@ type ArticlePage struct {
 	app.Compo
 }
 
+// OnMount marks the app as started.
+func (p *ArticlePage) OnMount(ctx app.Context) { mounted(ctx) }
+
 // OnNav keeps the document title right after in-app navigation.
 func (p *ArticlePage) OnNav(ctx app.Context) { setMeta(ctx, "/") }
 

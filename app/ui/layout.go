@@ -19,13 +19,15 @@ type navItem struct{ path, label string }
 
 var navItems = []navItem{
 	{"/", "Article"},
+	{"/faq", "FAQ"},
+	{"/fit", "Is it right for me?"},
 }
 
 func siteHeader(current string) app.UI {
 	return app.Header().Class("site-header").Body(
 		app.Div().Class("site-header-inner").Body(
 			app.A().Class("brand").Href("/").Body(
-				app.Img().Src("/web/icon.svg").Alt("").Width(32).Height(32),
+				app.Img().Src("/web/icon.svg").Alt("").Attr("role", "presentation").Width(32).Height(32),
 				app.Span().Text(SiteName),
 			),
 			app.Nav().Class("site-nav").Aria("label", "Site").Body(

@@ -8,6 +8,9 @@ type NotFound struct {
 	app.Compo
 }
 
+// OnMount marks the app as started.
+func (p *NotFound) OnMount(ctx app.Context) { mounted(ctx) }
+
 // OnNav sets the title for in-app navigation to a missing page.
 func (p *NotFound) OnNav(ctx app.Context) { setMeta(ctx, "") }
 

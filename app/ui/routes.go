@@ -15,6 +15,8 @@ type Route struct {
 func Routes() []Route {
 	return []Route{
 		{Path: "/", New: func() app.Composer { return &ArticlePage{} }},
+		{Path: "/faq", New: func() app.Composer { return &FAQPage{} }},
+		{Path: "/fit", New: func() app.Composer { return &FitPage{} }},
 	}
 }
 
@@ -49,6 +51,16 @@ func MetaFor(path string) Meta {
 	switch path {
 	case "/":
 		return Meta{Title: a.Title, Description: a.Description}
+	case "/faq":
+		return Meta{
+			Title:       "Psychodynamic Therapy: Frequently Asked Questions · " + SiteName,
+			Description: "Plain answers to the questions people ask before starting psychodynamic therapy: sessions, CBT, medication, telehealth in Georgia and California, evidence and cost.",
+		}
+	case "/fit":
+		return Meta{
+			Title:       "Is Psychodynamic Therapy Right for Me? A Private Self-Reflection · " + SiteName,
+			Description: "A short, private self-reflection on whether psychodynamic therapy suits what you are looking for. Not a diagnosis; your answers stay on your device.",
+		}
 	}
 	return Meta{Title: "Page not found · " + SiteName, Description: a.Description}
 }

@@ -1,0 +1,302 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"explainer/app/server"
+	"explainer/app/site"
+	"explainer/content"
+	"explainer/web"
+
+	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// testSite is the real server on a loopback port.
+type testSite struct {
+	URL  string
+	gate chan struct{} // closed to let a held-back wasm download through
+	once sync.Once
+}
+
+// siteOption changes how startSite runs the server.
+type siteOption func(*siteConfig)
+
+type siteConfig struct {
+	args     []string
+	holdWasm bool
+}
+
+// withArgs passes command-line flags to the server.
+func withArgs(args ...string) siteOption { return func(c *siteConfig) { c.args = args } }
+
+// holdingWasm makes /web/app.wasm wait until release is called, to see the
+// page as a reader on a slow network sees it before the app arrives.
+func holdingWasm() siteOption { return func(c *siteConfig) { c.holdWasm = true } }
+
+func startSite(t *testing.T, opts ...siteOption) *testSite {
+	t.Helper()
+	var c siteConfig
+	for _, o := range opts {
+		o(&c)
+	}
+	if _, err := web.FS.Open("app.wasm"); err != nil {
+		t.Fatal("web/app.wasm is missing: build it first with `make wasm` (make test does)")
+	}
+	cfg, err := server.ParseFlags(c.args, func(string) string { return "" }, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Load(content.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := server.New(cfg, s, content.FS, web.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := &testSite{gate: make(chan struct{})}
+	if !c.holdWasm {
+		ts.release()
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/web/app.wasm" {
+			select {
+			case <-ts.gate:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(func() { ts.release(); srv.Close() })
+	ts.URL = srv.URL
+	return ts
+}
+
+// release lets the held-back wasm download go on.
+func (s *testSite) release() { s.once.Do(func() { close(s.gate) }) }
+
+// chromium finds the browser, or skips (fails under CI) when there is none.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{os.Getenv("CHROME_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if p == "" {
+			continue
+		}
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("Chromium not found: CI must install it (apt-get install -y chromium); set CHROME_PATH for another path")
+	}
+	t.Skip("browser test skipped: no Chromium found (apt-get install -y chromium, or set CHROME_PATH)")
+	return ""
+}
+
+// browser is one fresh headless Chromium with one tab. It records console
+// errors, uncaught exceptions and requests to other origins, and fails the
+// test on any of them when the test ends.
+type browser struct {
+	t   *testing.T
+	ctx context.Context
+
+	mu       sync.Mutex
+	problems []string
+	requests []string
+	allowed  []string // substrings of console messages the test expects
+}
+
+func newBrowser(t *testing.T, width, height int) *browser {
+	t.Helper()
+	path := chromium(t)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	b := &browser{t: t, ctx: ctx}
+	t.Cleanup(func() {
+		cancelT()
+		cancelC()
+		cancelA()
+	})
+	if err := chromedp.Listen(ctx, b.onEvent); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, cdplog.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	b.run(chromedp.EmulateViewport(int64(width), int64(height)))
+	t.Cleanup(b.report)
+	return b
+}
+
+func (b *browser) onEvent(ev any) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if os.Getenv("BROWSER_LOG") != "" {
+			for _, a := range ev.Args {
+				b.t.Log("console:", string(a.Value), a.Description)
+			}
+		}
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
+			}
+			b.problems = append(b.problems, "console."+string(ev.Type)+": "+strings.Join(parts, " "))
+		}
+	case *runtime.EventExceptionThrown:
+		b.problems = append(b.problems, "exception: "+ev.ExceptionDetails.Text+" "+describe(ev.ExceptionDetails.Exception))
+	case *cdplog.EventEntryAdded:
+		if ev.Entry.Level == cdplog.EntryLevelError {
+			b.problems = append(b.problems, "log: "+ev.Entry.Text+" "+ev.Entry.URL)
+		}
+	case *network.EventRequestWillBeSent:
+		b.requests = append(b.requests, ev.Request.URL)
+	}
+}
+
+func describe(o *runtime.RemoteObject) string {
+	if o == nil {
+		return ""
+	}
+	return o.Description
+}
+
+// allow accepts console errors containing s (for example the 404 of a
+// deliberately missing page).
+func (b *browser) allow(s string) {
+	b.mu.Lock()
+	b.allowed = append(b.allowed, s)
+	b.mu.Unlock()
+}
+
+// report fails the test on console errors and on any request that left the
+// site's origin.
+func (b *browser) report() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+next:
+	for _, p := range b.problems {
+		for _, a := range b.allowed {
+			if strings.Contains(p, a) {
+				continue next
+			}
+		}
+		b.t.Errorf("browser reported: %s", p)
+	}
+	for _, r := range b.requests {
+		u, err := url.Parse(r)
+		if err != nil || (u.Scheme != "data" && u.Scheme != "blob" && u.Hostname() != "127.0.0.1") {
+			b.t.Errorf("request to another origin: %s", r)
+		}
+	}
+}
+
+// requestsMatching returns the requests made so far whose URL contains s.
+func (b *browser) requestsMatching(s string) []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var out []string
+	for _, r := range b.requests {
+		if strings.Contains(r, s) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// run runs actions, failing the test on error.
+func (b *browser) run(actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// eval evaluates a JavaScript expression into T.
+func eval[T any](b *browser, expr string) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript predicate until it is true.
+func (b *browser) waitFor(what, predicate string) {
+	b.t.Helper()
+	_, err := chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](predicate, chromedp.WithPollingTimeout(45*time.Second), chromedp.WithPollingInterval(25*time.Millisecond)))
+	if err != nil {
+		b.t.Fatalf("waiting for %s (%s): %v", what, predicate, err)
+	}
+}
+
+// open navigates and waits for the document to be parsed.
+func (b *browser) open(u string) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(u))
+	b.waitFor("the document", `document.readyState !== "loading"`)
+}
+
+// waitApp waits for the WebAssembly app to mount.
+func (b *browser) waitApp() {
+	b.t.Helper()
+	b.waitFor("the app to mount", `document.documentElement.dataset.app === "ready"`)
+}
+
+// onTop reports whether the element matched by selector is painted and is
+// the topmost element at its centre: the check that catches text hidden
+// under an overlay, which paint metrics count as painted.
+func onTop(b *browser, selector string) bool {
+	b.t.Helper()
+	return eval[bool](b, fmt.Sprintf(`(() => {
+		const el = document.querySelector(%q);
+		if (!el) return false;
+		el.scrollIntoView({block: "center", behavior: "instant"});
+		const r = el.getBoundingClientRect();
+		if (r.width === 0 || r.height === 0) return false;
+		const hit = document.elementFromPoint(r.left + Math.min(20, r.width / 2), r.top + r.height / 2);
+		return hit !== null && (hit === el || el.contains(hit));
+	})()`, selector))
+}
