@@ -30,6 +30,8 @@ func (p *ArticlePage) Render() app.UI {
 				articleHeader(),
 				toc(secs, "toc-compact"),
 				app.Div().Class("prose").Body(a.Doc.UI()...),
+				fitInvitation(),
+				faqSection(),
 				consultation(),
 			),
 			toc(secs, "toc-wide"),

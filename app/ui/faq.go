@@ -17,3 +17,11 @@ func (p *FAQPage) OnNav(ctx app.Context) { setMeta(ctx, "/faq") }
 func (p *FAQPage) Render() app.UI {
 	return page("/faq", app.H1().Text(content.Article.FAQHeading))
 }
+
+// faqSection is the FAQ as it appears after the article on the home page,
+// where the article's own "Frequently Asked Questions" heading stood.
+func faqSection() app.UI {
+	return app.Section().Class("faq-section").Aria("labelledby", "faq-title").Body(
+		app.H2().ID("faq-title").Text(content.Article.FAQHeading),
+	)
+}

@@ -17,3 +17,11 @@ func (p *FitPage) OnNav(ctx app.Context) { setMeta(ctx, "/fit") }
 func (p *FitPage) Render() app.UI {
 	return page("/fit", app.H1().Text(content.Fit.Title))
 }
+
+// fitInvitation invites the reader, at the end of the article, to the
+// questionnaire.
+func fitInvitation() app.UI {
+	return app.Aside().Class("callout fit-invitation").Body(
+		app.P().Body(app.A().Href("/fit").Text("Is psychodynamic therapy right for you? Take a short, private self-reflection")),
+	)
+}

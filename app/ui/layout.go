@@ -12,6 +12,7 @@ func page(current string, main ...app.UI) app.UI {
 		siteHeader(current),
 		app.Main().ID("main").Class("layout").TabIndex(-1).Body(main...),
 		siteFooter(),
+		statusBanners(),
 	)
 }
 

@@ -2,10 +2,61 @@ package ui
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
+// go-app rebuilds the body from the components when the app starts, so what
+// a reader did on the prerendered page (scrolled, opened an answer, ticked a
+// radio button, focused a control) would be lost. RememberPrerenderState
+// records it before the app starts; components read PreMount when they
+// mount and carry it over.
+
+// PreMountState is what the prerendered page held when the app started.
+type PreMountState struct {
+	Scroll     float64           // window.scrollY
+	Hash       string            // location.hash, e.g. "#vs-cbt"
+	OpenIDs    []string          // ids of open <details> elements
+	Checked    map[string]string // radio and checkbox inputs that were checked: name → value
+	FocusedID  string            // id of the focused element, if it had one
+	recorded   bool
+	hashHidden bool
+}
+
+// PreMount is filled by RememberPrerenderState in the browser.
+var PreMount = PreMountState{Checked: map[string]string{}}
+
+// RememberPrerenderState records the prerendered page's state. main calls it
+// before starting the app. The URL fragment is hidden from go-app's first
+// navigation (and put back on mount) so that it does not jump back to a
+// section the reader has already scrolled past.
+func RememberPrerenderState() {
+	if !app.IsClient {
+		return
+	}
+	w := app.Window()
+	doc := w.Get("document")
+	PreMount.recorded = true
+	PreMount.Scroll = w.Get("scrollY").Float()
+	loc := w.Get("location")
+	if h := loc.Get("hash").String(); h != "" {
+		PreMount.Hash = h
+		PreMount.hashHidden = true
+		w.Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
+	}
+	open := doc.Call("querySelectorAll", "details[open][id]")
+	for i := 0; i < open.Length(); i++ {
+		PreMount.OpenIDs = append(PreMount.OpenIDs, open.Index(i).Get("id").String())
+	}
+	checked := doc.Call("querySelectorAll", "input:checked")
+	for i := 0; i < checked.Length(); i++ {
+		in := checked.Index(i)
+		PreMount.Checked[in.Get("name").String()] = in.Get("value").String()
+	}
+	if a := doc.Get("activeElement"); a.Truthy() {
+		PreMount.FocusedID = a.Get("id").String()
+	}
+}
+
 // mounted runs when a page component has mounted in the browser. It marks
-// the document (tests and the benchmark wait for data-app="ready") and puts
-// back the scroll position the reader had on the prerendered page, since
-// go-app rebuilds the body when the app starts.
+// the document (tests and the benchmark wait for data-app="ready"), puts the
+// fragment back into the URL and restores the scroll position and focus.
 func mounted(ctx app.Context) {
 	doc := app.Window().Get("document")
 	root := doc.Get("documentElement")
@@ -13,33 +64,18 @@ func mounted(ctx app.Context) {
 		return
 	}
 	root.Call("setAttribute", "data-app", "ready")
-	if preMountHash != "" {
-		app.Window().Get("history").Call("replaceState", nil, "", preMountHash)
+	if PreMount.hashHidden {
+		app.Window().Get("history").Call("replaceState", nil, "", PreMount.Hash)
 	}
-	if y := preMountScroll; y > 0 {
-		ctx.Defer(func(app.Context) { app.Window().Call("scrollTo", 0, y) })
-	}
-}
-
-// preMountScroll is the scroll position before the app took over the page;
-// preMountHash the URL fragment, hidden from go-app's first navigation so it
-// does not jump back to the section when the reader has scrolled on.
-var (
-	preMountScroll float64
-	preMountHash   string
-)
-
-// RememberPrerenderState records what the prerendered page holds that a
-// reader may have changed before the app mounted. main calls it before
-// starting the app.
-func RememberPrerenderState() {
-	if app.IsClient {
-		w := app.Window()
-		preMountScroll = w.Get("scrollY").Float()
-		loc := w.Get("location")
-		if h := loc.Get("hash").String(); h != "" {
-			preMountHash = h
-			w.Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
+	y, focus := PreMount.Scroll, PreMount.FocusedID
+	ctx.Defer(func(app.Context) {
+		if focus != "" {
+			if el := doc.Call("getElementById", focus); el.Truthy() {
+				el.Call("focus", map[string]any{"preventScroll": true})
+			}
 		}
-	}
+		if y > 0 {
+			app.Window().Call("scrollTo", 0, y)
+		}
+	})
 }
