@@ -34,7 +34,12 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
-test: fmt-check vet web/app.wasm
+# Front-end test tools from npm, installed under the project (git-ignored).
+AXE := .tools/axe/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --prefix .tools/axe --no-save --no-audit --no-fund --loglevel=error axe-core@4.14.1
+
+test: fmt-check vet web/app.wasm $(AXE)
 	$(GO) test -count=1 ./...
 
 clean:

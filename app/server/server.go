@@ -29,7 +29,7 @@ type Server struct {
 // New builds the handler: it prerenders every route once, loads the assets
 // into memory and derives the app version from their bytes.
 func New(cfg Config, s *site.Site, contentFS, webFS fs.FS) (*Server, error) {
-	ui.Init(s, ui.Config{BookingURL: cfg.BookingURL})
+	ui.Init(s, ui.Config{BookingURL: cfg.BookingURL, BaseURL: cfg.BaseURL})
 	files, err := loadWeb(webFS)
 	if err != nil {
 		return nil, fmt.Errorf("loading web assets: %w", err)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -10,6 +12,14 @@ type Route struct {
 	New  func() app.Composer
 }
 
+// Widget names the embeddable widget a route shows, or "" for a full page.
+func (r Route) Widget() string {
+	if strings.HasPrefix(r.Path, "/embed/") {
+		return strings.TrimPrefix(r.Path, "/embed/")
+	}
+	return ""
+}
+
 // Routes lists every page, for the browser router, the server's prerender,
 // the sitemap and the offline cache.
 func Routes() []Route {
@@ -17,6 +27,8 @@ func Routes() []Route {
 		{Path: "/", New: func() app.Composer { return &ArticlePage{} }},
 		{Path: "/faq", New: func() app.Composer { return &FAQPage{} }},
 		{Path: "/fit", New: func() app.Composer { return &FitPage{} }},
+		{Path: "/embed", New: func() app.Composer { return &EmbedDocs{} }},
+		{Path: "/embed/article", New: func() app.Composer { return &EmbedArticle{} }},
 	}
 }
 
@@ -61,6 +73,13 @@ func MetaFor(path string) Meta {
 			Title:       "Is Psychodynamic Therapy Right for Me? A Private Self-Reflection · " + SiteName,
 			Description: "A short, private self-reflection on whether psychodynamic therapy suits what you are looking for. Not a diagnosis; your answers stay on your device.",
 		}
+	case "/embed":
+		return Meta{
+			Title:       "Embed the explainer on your site · " + SiteName,
+			Description: "Show the article, the FAQ or the fit questionnaire on your own site: one snippet, an iframe that sizes itself, nothing private shared.",
+		}
+	case "/embed/article":
+		return Meta{Title: a.Title, Description: a.Description}
 	}
 	return Meta{Title: "Page not found · " + SiteName, Description: a.Description}
 }

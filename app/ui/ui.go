@@ -15,6 +15,9 @@ type Config struct {
 	// BookingURL is where "Book a Consultation" leads. Empty means the
 	// call to action explains how to reach the practice and links nowhere.
 	BookingURL string
+	// BaseURL is the site's public URL when the operator set one; the
+	// embed page's snippets use it.
+	BaseURL string
 }
 
 var (

@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"explainer/app/widget"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// embedPage is the frame of an embedded widget: the widget itself and one
+// compact line that keeps the safety notes and a way to the full site, in
+// place of the site's header and footer.
+func embedPage(name string, body ...app.UI) app.UI {
+	return app.Div().Class("page embed embed-"+name).Body(
+		app.Main().ID("main").Class("embed-main").Body(body...),
+		app.Footer().Class("embed-footer").Body(
+			app.P().Body(
+				app.Text("Educational information, not medical advice. In a crisis, "),
+				app.A().Href("tel:988").Text("call or text 988"),
+				app.Text("; in an emergency, "),
+				app.A().Href("tel:911").Text("call 911"),
+				app.Text(". "),
+				app.A().Href(fullSitePath(name)).Target("_blank").Rel("noopener").Body(
+					app.Text("Open the full site"),
+					app.Span().Class("visually-hidden").Text(" (opens in a new tab)"),
+				),
+			),
+		),
+	)
+}
+
+func fullSitePath(name string) string {
+	switch name {
+	case widget.FAQ:
+		return "/faq"
+	case widget.Fit:
+		return "/fit"
+	}
+	return "/"
+}
+
+// embedParams reads the widget's query parameters in the browser.
+func embedParams(ctx app.Context, name string) widget.Params {
+	return widget.Parse(name, ctx.Page().URL().Query(), content.Article.HasSection)
+}
+
+// EmbedArticle is the article as a widget, whole or one section.
+type EmbedArticle struct {
+	app.Compo
+	Section string // a validated section id, or "" for the whole article
+}
+
+// OnMount marks the app as started.
+func (e *EmbedArticle) OnMount(ctx app.Context) { mounted(ctx) }
+
+// OnNav applies the validated section parameter.
+func (e *EmbedArticle) OnNav(ctx app.Context) {
+	setMeta(ctx, "/embed/article")
+	e.Section = embedParams(ctx, widget.Article).Section
+}
+
+// Render builds the widget.
+func (e *EmbedArticle) Render() app.UI {
+	a := content.Article
+	var body []app.UI
+	if e.Section == "" {
+		body = append(body, app.H1().ID("article-title").Text(a.Title),
+			app.P().Class("byline").Text("By "+a.Author+", "+a.Credentials))
+		body = append(body, a.Doc.UI()...)
+	} else {
+		for _, s := range a.Doc.Sections() {
+			if s.Heading.ID == e.Section {
+				body = append(body, app.H1().Class("embed-kicker").Text(a.Title))
+				body = append(body, a.Doc.SectionUI(s)...)
+			}
+		}
+	}
+	return embedPage(widget.Article, app.Article().Class("prose").Body(body...))
+}

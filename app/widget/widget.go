@@ -1,0 +1,48 @@
+// Package widget describes the embeddable widgets and validates their query
+// parameters. Invalid values are dropped, never echoed: the result only
+// ever holds one of the known themes and an existing section id.
+package widget
+
+import "net/url"
+
+// Names of the widgets, as in /embed/<name>.
+const (
+	Article = "article"
+	FAQ     = "faq"
+	Fit     = "fit"
+)
+
+// Names lists the widgets in the order the embed page offers them.
+var Names = []string{Article, FAQ, Fit}
+
+// Params are the validated query parameters of an embed.
+type Params struct {
+	Theme      string // "light", "dark", or "" for the reader's own setting
+	Section    string // article section id, or "" for the whole article
+	AutoHeight bool   // the host script sizes the iframe to its content
+}
+
+// Parse reads the query of an embed URL for widget. hasSection says whether
+// an article section id exists. Anything unknown or malformed is ignored.
+func Parse(widget string, q url.Values, hasSection func(string) bool) Params {
+	var p Params
+	switch q.Get("theme") {
+	case "light", "dark":
+		p.Theme = q.Get("theme")
+	}
+	if s := q.Get("section"); widget == Article && s != "" && len(s) <= 80 && hasSection(s) {
+		p.Section = s
+	}
+	p.AutoHeight = q.Get("autoheight") == "1"
+	return p
+}
+
+// Valid reports whether name is a widget.
+func Valid(name string) bool {
+	for _, n := range Names {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}

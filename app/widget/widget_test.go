@@ -1,0 +1,49 @@
+package widget
+
+import (
+	"net/url"
+	"testing"
+)
+
+func TestParseKeepsOnlyValidValues(t *testing.T) {
+	has := func(id string) bool { return id == "taking-the-next-step" }
+	for _, tc := range []struct {
+		widget, query string
+		want          Params
+	}{
+		{"article", "", Params{}},
+		{"article", "theme=dark", Params{Theme: "dark"}},
+		{"faq", "theme=light&autoheight=1", Params{Theme: "light", AutoHeight: true}},
+		{"fit", "theme=auto", Params{}},
+		{"fit", "theme=DARK", Params{}},
+		{"fit", `theme="><script>alert(1)</script>`, Params{}},
+		{"fit", "theme=dark%3Bbackground:url(x)", Params{}},
+		{"article", "section=taking-the-next-step", Params{Section: "taking-the-next-step"}},
+		{"article", "section=no-such-section", Params{}},
+		{"article", "section=%3Cimg%20src%3Dx%3E", Params{}},
+		{"faq", "section=taking-the-next-step", Params{}},
+		{"article", "theme=dark&theme=light", Params{Theme: "dark"}},
+		{"article", "autoheight=yes", Params{}},
+	} {
+		q, err := url.ParseQuery(tc.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Parse(tc.widget, q, has); got != tc.want {
+			t.Errorf("Parse(%s, %q) = %+v, want %+v", tc.widget, tc.query, got, tc.want)
+		}
+	}
+}
+
+func TestValid(t *testing.T) {
+	for _, n := range []string{"article", "faq", "fit"} {
+		if !Valid(n) {
+			t.Errorf("%s should be valid", n)
+		}
+	}
+	for _, n := range []string{"", "Fit", "embed", "../fit"} {
+		if Valid(n) {
+			t.Errorf("%q should not be valid", n)
+		}
+	}
+}

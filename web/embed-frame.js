@@ -1,0 +1,56 @@
+/* Runs inside an embedded widget (/embed/...). Tells the host page the
+ * content height whenever it changes, and the events a host may want:
+ * "ready", and "completed" with the questionnaire's band only (the fit
+ * widget marks its result with data-band). Plain JavaScript, so an embed
+ * sizes itself from the prerendered HTML, before the app has loaded.
+ *
+ * Message shape: {source: "psychodynamic-explainer", type: "resize" |
+ * "ready" | "completed", widget: "article" | "faq" | "fit", height?, band?}
+ */
+(function () {
+  "use strict";
+  if (window.parent === window) return;
+  var root = document.documentElement;
+  var widget = root.getAttribute("data-widget") || "";
+  var params = new URLSearchParams(location.search);
+  var theme = params.get("theme");
+  if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
+  if (params.get("autoheight") === "1") root.classList.add("autoheight");
+
+  function send(msg) {
+    msg.source = "psychodynamic-explainer";
+    msg.widget = widget;
+    window.parent.postMessage(msg, "*");
+  }
+
+  // Height is that of the content, never of the viewport, so a resize of the
+  // iframe cannot feed back into a new height: no loops.
+  var last = -1, queued = false;
+  function measure() {
+    queued = false;
+    var h = Math.ceil(document.body.getBoundingClientRect().height);
+    if (h !== last) {
+      last = h;
+      send({ type: "resize", height: h });
+    }
+  }
+  function queue() {
+    if (!queued) {
+      queued = true;
+      requestAnimationFrame(measure);
+    }
+  }
+  if (window.ResizeObserver) new ResizeObserver(queue).observe(document.body);
+  window.addEventListener("load", queue);
+  queue();
+  send({ type: "ready" });
+
+  var lastBand = "";
+  function checkBand() {
+    var el = document.querySelector("[data-band]");
+    var band = el ? el.getAttribute("data-band") : "";
+    if (band && band !== lastBand) send({ type: "completed", band: band });
+    lastBand = band;
+  }
+  new MutationObserver(checkBand).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-band"] });
+})();
