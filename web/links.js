@@ -9,3 +9,10 @@ document.addEventListener("click", function (e) {
     e.stopPropagation();
   }
 }, true);
+
+// Whether a service worker controlled this page when it loaded, before
+// go-app's app.js registers one: the update banner uses it to tell a first
+// install from a new version.
+if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+  document.documentElement.setAttribute("data-had-worker", "");
+}

@@ -1,3 +1,5 @@
+//go:build !js
+
 package server
 
 import (
@@ -6,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"html"
+	"regexp"
 	"strings"
 
 	"explainer/app/ui"
@@ -17,13 +20,14 @@ import (
 // parts that do not change between routes.
 type shell struct {
 	cfg       Config
+	prefix    string // the base path, prepended to every URL of the site
 	css       string
 	styleHash string // CSP hash of the inline stylesheet
 }
 
 func newShell(cfg Config, css []byte) *shell {
 	sum := sha256.Sum256(css)
-	return &shell{cfg: cfg, css: string(css), styleHash: "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"}
+	return &shell{cfg: cfg, prefix: cfg.BasePath, css: string(css), styleHash: "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"}
 }
 
 // prerender renders a page's component to HTML. go-app's encoder indents
@@ -53,9 +57,14 @@ func stripIndent(s string) string {
 			continue
 		}
 		if s[i] == '\n' {
-			for i+1 < len(s) && s[i+1] == ' ' {
-				i++
+			// go-app indents two spaces per level; an odd space left over
+			// is the text's own leading space (" or " after a link) and
+			// stays.
+			n := 0
+			for i+1+n < len(s) && s[i+1+n] == ' ' {
+				n++
 			}
+			i += n - n%2
 			continue
 		}
 		b.WriteByte(s[i])
@@ -106,22 +115,24 @@ func (s *shell) page(path string, body string, ld any) []byte {
 	meta("name", "twitter:card", "summary_large_image")
 	meta("name", "twitter:title", m.Title)
 	meta("name", "twitter:description", m.Description)
-	w(`<link rel="icon" href="/web/icon.svg" type="image/svg+xml">`, "\n",
-		`<link rel="icon" href="/web/favicon-32.png" sizes="32x32" type="image/png">`, "\n",
-		`<link rel="apple-touch-icon" href="/web/apple-touch-icon.png">`, "\n",
-		`<link rel="manifest" href="/manifest.webmanifest">`, "\n",
+	u := s.prefix
+	w(`<link rel="icon" href="`, u, `/web/icon.svg" type="image/svg+xml">`, "\n",
+		`<link rel="icon" href="`, u, `/web/favicon-32.png" sizes="32x32" type="image/png">`, "\n",
+		`<link rel="apple-touch-icon" href="`, u, `/web/apple-touch-icon.png">`, "\n",
+		`<link rel="manifest" href="`, u, `/manifest.webmanifest">`, "\n",
 		// Start the WebAssembly download with the HTML instead of after the
-		// scripts run; app.js's fetch then takes it from the preload.
-		`<link rel="preload" href="/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`, "\n",
+		// scripts run; app.js's fetch (same URL, same CORS mode) then takes
+		// it from the preload instead of downloading it again.
+		`<link rel="preload" href="`, u, `/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`, "\n",
 		"<style>", s.css, "</style>\n")
 	if ld != nil {
 		j, _ := json.Marshal(ld) // escapes <, > and & so the script cannot be closed early
 		w(`<script type="application/ld+json">`, string(j), "</script>\n")
 	}
-	w(`<script defer src="/web/links.js"></script>`, "\n",
-		`<script defer src="/wasm_exec.js"></script>`, "\n",
-		`<script defer src="/app.js"></script>`, "\n",
-		"</head>\n<body>\n", body, "\n", loader, "\n</body>\n</html>\n")
+	w(`<script defer src="`, u, `/web/links.js"></script>`, "\n",
+		`<script defer src="`, u, `/wasm_exec.js"></script>`, "\n",
+		`<script defer src="`, u, `/app.js"></script>`, "\n",
+		"</head>\n<body>\n", s.prefixed(body), "\n", loader, "\n</body>\n</html>\n")
 	return b.Bytes()
 }
 
@@ -135,3 +146,16 @@ const loader = `<div id="app-wasm-loader" class="wasm-status" role="status">` +
 	`<span id="app-wasm-loader-label" aria-hidden="true">0%</span></div>`
 
 func contentAuthor() string { return ui.Content().Article.Author }
+
+// siteURL matches an href or src attribute holding a path on this site.
+var siteURL = regexp.MustCompile(`(\s(?:href|src)=")(/[^/"]?)`)
+
+// prefixed puts the base path in front of every site path in the
+// prerendered body. (In the browser, go-app does the same for /web/ URLs;
+// page links need the UI's help, see README "Static export".)
+func (s *shell) prefixed(body string) string {
+	if s.prefix == "" {
+		return body
+	}
+	return siteURL.ReplaceAllString(body, "${1}"+s.prefix+"${2}")
+}

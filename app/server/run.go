@@ -1,3 +1,5 @@
+//go:build !js
+
 package server
 
 import (
@@ -11,16 +13,26 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 	"time"
 
 	"explainer/app/site"
 	"explainer/content"
-	"explainer/web"
 )
 
-// Main runs the server with command-line args and returns the exit status.
+// Main runs the program with command-line args and returns the exit
+// status: the server, or `export` to write the static site, or the hidden
+// build step `compress` that the Makefile uses.
 func Main(args []string, s *site.Site) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "export":
+			return exportMain(args[1:], s)
+		case "compress":
+			return compressMain(args[1:])
+		}
+	}
 	cfg, err := ParseFlags(args, os.Getenv, os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -30,19 +42,24 @@ func Main(args []string, s *site.Site) int {
 		return 2
 	}
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
-	h, err := New(cfg, s, content.FS, web.FS)
+	h, err := New(cfg, s, content.FS, embeddedWeb())
 	if err != nil {
 		log.Error("start-up failed", "err", err)
 		return 1
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := Run(ctx, cfg.Addr, h, log); err != nil {
+	if err := RunConfig(ctx, cfg, h, log); err != nil {
 		log.Error("server failed", "err", err)
 		return 1
 	}
 	return 0
 }
+
+// maxConns bounds the connections served at once. Past it, new connections
+// wait in the kernel's accept queue instead of each costing a goroutine and
+// buffers: a burst slows down rather than exhausting memory.
+const maxConns = 2048
 
 // NewHTTPServer wraps h with access logs and the timeouts a public server
 // needs: without them a slow client could hold a connection open forever.
@@ -54,22 +71,35 @@ func NewHTTPServer(addr string, h http.Handler, log *slog.Logger) *http.Server {
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      60 * time.Second, // the wasm on a slow phone link
 		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    16 << 10,
+		MaxHeaderBytes:    16 << 10, // larger headers get 431
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 }
 
-// Run serves until ctx is cancelled, then shuts down gracefully, letting
-// requests in flight finish for up to ten seconds.
+// Run serves plain HTTP on addr until ctx is cancelled, then shuts down
+// gracefully, letting requests in flight finish for up to ten seconds.
 func Run(ctx context.Context, addr string, h http.Handler, log *slog.Logger) error {
-	srv := NewHTTPServer(addr, h, log)
-	ln, err := net.Listen("tcp", addr)
+	return RunConfig(ctx, Config{Addr: addr}, h, log)
+}
+
+// RunConfig is Run with the configuration's TLS certificate, when it has
+// one: Go's server then speaks HTTPS and negotiates HTTP/2 by itself.
+func RunConfig(ctx context.Context, cfg Config, h http.Handler, log *slog.Logger) error {
+	srv := NewHTTPServer(cfg.Addr, h, log)
+	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
-	log.Info("serving", "addr", ln.Addr().String())
+	ln = limitListener(ln, maxConns)
+	log.Info("serving", "addr", ln.Addr().String(), "tls", cfg.TLSCert != "")
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() {
+		if cfg.TLSCert != "" {
+			errc <- srv.ServeTLS(ln, cfg.TLSCert, cfg.TLSKey)
+			return
+		}
+		errc <- srv.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		return err
@@ -85,6 +115,38 @@ func Run(ctx context.Context, addr string, h http.Handler, log *slog.Logger) err
 		return err
 	}
 	return nil
+}
+
+// limitListener accepts at most n connections at a time.
+func limitListener(ln net.Listener, n int) net.Listener {
+	return &limited{Listener: ln, sem: make(chan struct{}, n)}
+}
+
+type limited struct {
+	net.Listener
+	sem chan struct{}
+}
+
+func (l *limited) Accept() (net.Conn, error) {
+	l.sem <- struct{}{}
+	c, err := l.Listener.Accept()
+	if err != nil {
+		<-l.sem
+		return nil, err
+	}
+	return &limitedConn{Conn: c, release: func() { <-l.sem }}, nil
+}
+
+type limitedConn struct {
+	net.Conn
+	once    sync.Once
+	release func()
+}
+
+func (c *limitedConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(c.release)
+	return err
 }
 
 // accessLog logs one structured line per request. It records the path but

@@ -1,3 +1,5 @@
+//go:build !js
+
 package server
 
 import (
@@ -14,10 +16,10 @@ func (s *Server) addSEO() {
 	robots := "User-agent: *\nAllow: /\n"
 	if s.cfg.BaseURL != "" {
 		robots += "Sitemap: " + s.cfg.BaseURL + "/sitemap.xml\n"
-		s.files["/sitemap.xml"] = newAsset([]byte(sitemap(s.cfg.BaseURL)), "application/xml; charset=utf-8", "public, max-age=3600")
+		s.files["/sitemap.xml"] = newAsset([]byte(sitemap(s.cfg.BaseURL)), "application/xml; charset=utf-8", cacheSEO)
 	}
-	s.files["/robots.txt"] = newAsset([]byte(robots), "text/plain; charset=utf-8", "public, max-age=3600")
-	s.files["/manifest.webmanifest"] = newAsset(manifest(), "application/manifest+json", "public, max-age=3600")
+	s.files["/robots.txt"] = newAsset([]byte(robots), "text/plain; charset=utf-8", cacheSEO)
+	s.files["/manifest.webmanifest"] = newAsset(manifest(s.prefix), "application/manifest+json", cacheRevalidate)
 }
 
 // sitemap lists every route; without a base URL there is none, since a
@@ -44,26 +46,30 @@ type manifestIcon struct {
 }
 
 // manifest is the web app manifest. go-app's own has no id and labels its
-// icons with the wrong sizes, so the site serves this one.
-func manifest() []byte {
+// icons with the wrong sizes, so the site serves this one. Every URL in it
+// carries the base path. It has no screenshots: the richer install dialog
+// they unlock needs real captures of the app at fixed sizes, kept in step
+// with the design; the plain dialog is honest and enough.
+func manifest(prefix string) []byte {
 	a := ui.Content().Article
+	root := prefix + "/"
 	m := map[string]any{
-		"id":               "/",
+		"id":               root,
 		"name":             ui.SiteName,
 		"short_name":       "Psychodynamic",
 		"description":      a.Description,
 		"lang":             "en",
-		"start_url":        "/",
-		"scope":            "/",
+		"start_url":        root,
+		"scope":            root,
 		"display":          "standalone",
 		"background_color": "#fbf8f3",
 		"theme_color":      "#2f5d62",
 		"categories":       []string{"health", "education", "medical"},
 		"icons": []manifestIcon{
-			{Src: "/web/icon-192.png", Sizes: "192x192", Type: "image/png", Purpose: "any"},
-			{Src: "/web/icon-512.png", Sizes: "512x512", Type: "image/png", Purpose: "any"},
-			{Src: "/web/icon-maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
-			{Src: "/web/icon.svg", Sizes: "any", Type: "image/svg+xml", Purpose: "any"},
+			{Src: prefix + "/web/icon-192.png", Sizes: "192x192", Type: "image/png", Purpose: "any"},
+			{Src: prefix + "/web/icon-512.png", Sizes: "512x512", Type: "image/png", Purpose: "any"},
+			{Src: prefix + "/web/icon-maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
+			{Src: prefix + "/web/icon.svg", Sizes: "any", Type: "image/svg+xml", Purpose: "any"},
 		},
 	}
 	b, _ := json.MarshalIndent(m, "", "  ")

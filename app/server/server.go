@@ -1,3 +1,5 @@
+//go:build !js
+
 package server
 
 import (
@@ -11,46 +13,62 @@ import (
 
 	"explainer/app/site"
 	"explainer/app/ui"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // Server is the site's http.Handler.
 type Server struct {
 	cfg     Config
 	version string
+	prefix  string            // Config.BasePath: "" or "/explainer"
 	pages   map[string]*asset // prerendered, by route path
 	missing *asset            // the 404 page
-	files   map[string]*asset // /web/..., robots.txt, sitemap.xml, manifest
-	goapp   *app.Handler      // only for go-app's own scripts
-	csp     string
+	files   map[string]*asset // by path below the prefix: /web/..., /app.js, robots.txt, ...
+	headers headerSets
+	worker  []byte // the service worker template from web/app-worker.js
 }
 
+// maxURI bounds the request target. Every real URL of the site is short;
+// a longer one is an attack or a mistake (414). Overlong headers are
+// refused by http.Server's MaxHeaderBytes (431).
+const maxURI = 2048
+
 // New builds the handler: it prerenders every route once, loads the assets
-// into memory and derives the app version from their bytes.
+// into memory, compresses what is worth compressing and derives the app
+// version from the bytes.
 func New(cfg Config, s *site.Site, contentFS, webFS fs.FS) (*Server, error) {
-	ui.Init(s, ui.Config{BookingURL: cfg.BookingURL, BaseURL: cfg.BaseURL})
-	files, err := loadWeb(webFS)
+	ui.Init(s, ui.Config{BookingURL: cfg.BookingURL})
+	web, err := loadWeb(webFS)
 	if err != nil {
 		return nil, fmt.Errorf("loading web assets: %w", err)
 	}
-	css, err := stylesheet(files)
+	if web.worker == nil {
+		return nil, fmt.Errorf("web/app-worker.js is missing")
+	}
+	if web.assets["/web/app.wasm"] == nil {
+		return nil, fmt.Errorf("web/app.wasm is missing: build it with `make wasm`")
+	}
+	css, err := stylesheet(web.assets)
 	if err != nil {
 		return nil, err
 	}
-	srv := &Server{cfg: cfg, files: files, pages: map[string]*asset{}}
+	srv := &Server{cfg: cfg, prefix: cfg.BasePath, files: web.assets, pages: map[string]*asset{}, worker: web.worker}
 	srv.version, err = version(contentFS, webFS, cfg)
 	if err != nil {
 		return nil, err
 	}
 	sh := newShell(cfg, css)
-	srv.csp = csp(sh.styleHash)
+	srv.headers = newHeaderSets(cfg, sh.styleHash)
 	for _, r := range ui.Routes() {
 		srv.pages[r.Path] = htmlAsset(sh.page(r.Path, prerender(r.New()), ui.StructuredData(r.Path, cfg.BaseURL)))
 	}
 	srv.missing = htmlAsset(sh.page("", prerender(&ui.NotFound{}), nil))
 	srv.addSEO()
-	srv.goapp = srv.goappHandler()
+	if web.embedJS != nil {
+		srv.files["/embed.js"] = newAsset(web.embedJS, contentType("embed.js"), cacheShort)
+	}
+	if err := srv.addScripts(srv.serverWorker()); err != nil {
+		return nil, err
+	}
 	return srv, nil
 }
 
@@ -79,7 +97,7 @@ func stylesheet(files map[string]*asset) ([]byte, error) {
 func htmlAsset(b []byte) *asset {
 	// Pages are revalidated on every visit (cheap with the ETag) so a new
 	// version of the content reaches readers at once.
-	return newAsset(b, "text/html; charset=utf-8", "no-cache")
+	return newAsset(b, "text/html; charset=utf-8", cacheRevalidate)
 }
 
 // Version is the app version derived from the content, the assets and the
@@ -90,18 +108,16 @@ func (s *Server) Version() string { return s.version }
 func version(contentFS, webFS fs.FS, cfg Config) (string, error) {
 	h := sha256.New()
 	for _, fsys := range []fs.FS{contentFS, webFS} {
-		var names []string
-		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				names = append(names, p)
-			}
-			return err
-		})
+		names, err := fileNames(fsys)
 		if err != nil {
 			return "", err
 		}
 		sort.Strings(names)
 		for _, n := range names {
+			// Compressed variants follow from their source.
+			if strings.HasSuffix(n, ".br") || strings.HasSuffix(n, ".gz") {
+				continue
+			}
 			b, err := fs.ReadFile(fsys, n)
 			if err != nil {
 				return "", err
@@ -110,95 +126,80 @@ func version(contentFS, webFS fs.FS, cfg Config) (string, error) {
 			h.Write(b)
 		}
 	}
-	fmt.Fprintf(h, "%s\x00%s", cfg.BaseURL, cfg.BookingURL)
+	fmt.Fprintf(h, "%s\x00%s\x00%s", cfg.BaseURL, cfg.BookingURL, cfg.BasePath)
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
-}
-
-// goappHandler configures go-app for the three files it still serves:
-// app.js, wasm_exec.js and app-worker.js. Pages, assets, the manifest and the
-// SEO files are ours. Every icon is local, so nothing is fetched from
-// another origin.
-func (s *Server) goappHandler() *app.Handler {
-	a := ui.Content().Article
-	return &app.Handler{
-		Name:            ui.SiteName,
-		ShortName:       "Psychodynamic",
-		Title:           a.Title,
-		Description:     a.Description,
-		Author:          a.Author,
-		Lang:            "en",
-		BackgroundColor: "#fbf8f3",
-		ThemeColor:      "#2f5d62",
-		LoadingLabel:    "{progress}%",
-		Version:         s.version,
-		Icon: app.Icon{
-			Default:  "/web/icon-192.png",
-			Large:    "/web/icon-512.png",
-			SVG:      "/web/icon.svg",
-			Maskable: "/web/icon-maskable-512.png",
-		},
-		Env:       map[string]string{ui.EnvBookingURL: s.cfg.BookingURL},
-		Resources: app.LocalDir(""),
-	}
 }
 
 // ServeHTTP routes a request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.setSecurityHeaders(w)
+	p := r.URL.Path
+	s.headers.set(w.Header(), p, s.prefix)
+	if len(r.RequestURI) > maxURI {
+		http.Error(w, "URI too long", http.StatusRequestURITooLong)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
+		w.Header()["Allow"] = []string{"GET, HEAD"}
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	p := r.URL.Path
-	switch {
-	case p == "/healthz":
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
+	if p == "/healthz" { // at the root whatever the base path, for load balancers
+		w.Header()["Content-Type"] = []string{"text/plain; charset=utf-8"}
+		w.Header()["Cache-Control"] = []string{"no-store"}
 		w.Write([]byte("ok\n"))
-	case p == "/app.js" || p == "/wasm_exec.js" || p == "/app-worker.js":
-		s.goapp.ServeHTTP(w, r)
-	case s.pages[p] != nil:
-		s.pages[p].serve(w, r)
-	case s.files[p] != nil:
-		s.files[p].serve(w, r)
-	default:
-		s.notFound(w, r)
+		return
 	}
+	// An escaped slash or backslash never names one of our files; refuse
+	// it rather than let a decoded path mean something else.
+	if raw := strings.ToLower(r.URL.RawPath); strings.Contains(raw, "%2f") || strings.Contains(raw, "%5c") {
+		s.notFound(w, r)
+		return
+	}
+	if s.prefix != "" {
+		if p == s.prefix {
+			s.redirect(w, r, s.prefix+"/")
+			return
+		}
+		rest, ok := strings.CutPrefix(p, s.prefix)
+		if !ok || !strings.HasPrefix(rest, "/") {
+			s.notFound(w, r)
+			return
+		}
+		p = rest
+	}
+	if a := s.pages[p]; a != nil {
+		a.serve(w, r)
+		return
+	}
+	if a := s.files[p]; a != nil {
+		a.serve(w, r)
+		return
+	}
+	if t := strings.TrimRight(p, "/"); t != p && s.pages[t] != nil {
+		s.redirect(w, r, s.prefix+t) // /faq/ → /faq
+		return
+	}
+	s.notFound(w, r)
+}
+
+// redirect sends a permanent redirect to a path of this site, keeping the
+// query string.
+func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to string) {
+	if r.URL.RawQuery != "" {
+		to += "?" + r.URL.RawQuery
+	}
+	w.Header()["Location"] = []string{to}
+	w.Header()["Cache-Control"] = []string{cacheSEO}
+	w.WriteHeader(http.StatusMovedPermanently)
 }
 
 // notFound answers with the site's 404 page. r.URL.Path is never written
 // into it: the page is the same for every missing path.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", s.missing.ctype)
-	w.Header().Set("Cache-Control", "no-cache")
+	w.Header()["Content-Type"] = []string{s.missing.ctype}
+	w.Header()["Cache-Control"] = []string{cacheRevalidate}
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
 		w.Write(s.missing.body)
 	}
-}
-
-func csp(styleHash string) string {
-	return strings.Join([]string{
-		"default-src 'self'",
-		"script-src 'self' 'wasm-unsafe-eval'",
-		"style-src 'self' " + styleHash,
-		"img-src 'self' data:",
-		"connect-src 'self'",
-		"worker-src 'self'",
-		"manifest-src 'self'",
-		"object-src 'none'",
-		"base-uri 'self'",
-		"form-action 'self'",
-		"frame-ancestors 'self'",
-	}, "; ")
-}
-
-func (s *Server) setSecurityHeaders(w http.ResponseWriter) {
-	h := w.Header()
-	h.Set("Content-Security-Policy", s.csp)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()")
-	h.Set("Cross-Origin-Opener-Policy", "same-origin")
 }

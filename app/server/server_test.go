@@ -1,3 +1,5 @@
+//go:build !js
+
 package server
 
 import (
@@ -120,13 +122,13 @@ func TestHomePageHoldsEveryLineOfTheArticle(t *testing.T) {
 // go-app writes children of a mixed paragraph on separate, indented lines,
 // which shows as a space before punctuation. The prerender must not.
 func TestPrerenderKeepsPunctuationAgainstInlineElements(t *testing.T) {
-	d := markdown.Parse([]byte("Ask *why*. Read [the article](/), then decide."))
+	d := markdown.Parse([]byte("Ask *why*. Read [the article](/), then decide. Call [988](tel:988) or [text it](sms:988) today."))
 	var b strings.Builder
 	for _, u := range d.UI() {
 		b.WriteString(stripIndent(app.HTMLString(u)))
 	}
 	got := visibleText("<body>" + b.String())
-	if want := "Ask why. Read the article, then decide."; got != want {
+	if want := "Ask why. Read the article, then decide. Call 988 or text it today."; got != want {
 		t.Errorf("prerendered text = %q, want %q", got, want)
 	}
 }
@@ -181,7 +183,7 @@ func TestHeadIsWellFormedAndLocal(t *testing.T) {
 	// Every src and href is on this origin (or the configured base URL).
 	for _, m := range regexp.MustCompile(`(?:src|href)="([^"]*)"`).FindAllStringSubmatch(page, -1) {
 		u := m[1]
-		if !strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "#") && !strings.HasPrefix(u, "tel:") &&
+		if !strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "#") && !strings.HasPrefix(u, "tel:") && !strings.HasPrefix(u, "sms:") &&
 			!strings.HasPrefix(u, "https://therapy.example/") {
 			t.Errorf("reference to another origin: %s", u)
 		}

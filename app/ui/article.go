@@ -71,7 +71,7 @@ func toc(secs []markdown.Section, class string) app.UI {
 		if s.Heading.ID == "" {
 			continue
 		}
-		items = append(items, app.Li().Body(app.A().Href("#"+s.Heading.ID).Text(s.Heading.Text)))
+		items = append(items, app.Li().Body(app.A().Href("#"+s.Heading.ID).OnClick(focusTarget(s.Heading.ID)).Text(s.Heading.Text)))
 	}
 	list := app.Ol().Body(items...)
 	if class == "toc-compact" {

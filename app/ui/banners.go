@@ -3,7 +3,123 @@ package ui
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // statusBanners holds the site-wide notices (offline, update available,
-// install). It renders nothing until the app knows something to say.
-func statusBanners() app.UI {
-	return nil
+// install). It renders an empty live region until the app knows something
+// to say, so the prerendered page and the first client render agree.
+func statusBanners() app.UI { return &StatusBanners{} }
+
+// StatusBanners shows, at the bottom of every page, small polite notices:
+// that the device is offline and everything still works; that a new version
+// is ready (go-app's update hook) with a Reload button; and, only when the
+// browser says the app can be installed, an Install button, or on Safari a
+// hint to use Add to Home Screen.
+type StatusBanners struct {
+	app.Compo
+
+	offline     bool
+	update      bool
+	installable bool
+	apple       bool
+	dismissed   bool // the reader said "Not now" to installing
+	release     []func()
+}
+
+// installDismissedKey remembers "Not now" on this device only.
+const installDismissedKey = "explainer.install-dismissed"
+
+// OnMount reads the current state and listens for the device going offline
+// and online again.
+func (b *StatusBanners) OnMount(ctx app.Context) {
+	b.update = ctx.AppUpdateAvailable() && hadWorker()
+	b.installable = ctx.IsAppInstallable()
+	b.apple = ctx.IsAppleBrowser()
+	var dismissed bool
+	ctx.LocalStorage().Get(installDismissedKey, &dismissed)
+	b.dismissed = dismissed
+	win := app.Window()
+	b.offline = !win.Get("navigator").Get("onLine").Bool()
+	for _, ev := range []string{"online", "offline"} {
+		offline := ev == "offline"
+		fn := app.FuncOf(func(app.Value, []app.Value) any {
+			ctx.Dispatch(func(app.Context) { b.offline = offline })
+			return nil
+		})
+		win.Call("addEventListener", ev, fn)
+		b.release = append(b.release, func() { win.Call("removeEventListener", ev, fn); fn.Release() })
+	}
+}
+
+// OnDismount stops listening.
+func (b *StatusBanners) OnDismount() {
+	for _, r := range b.release {
+		r()
+	}
+	b.release = nil
+}
+
+// OnAppUpdate is go-app's signal that a new version has been installed by
+// the service worker and is ready on reload.
+func (b *StatusBanners) OnAppUpdate(ctx app.Context) {
+	ctx.Dispatch(func(ctx app.Context) { b.update = ctx.AppUpdateAvailable() && hadWorker() })
+}
+
+// hadWorker reports whether a service worker already controlled this page
+// when it loaded (web/links.js records it before go-app registers the
+// worker). go-app announces an update whenever a worker activates while one
+// controls the page, and on a first visit the new worker claims the page as
+// it activates: that is an install, not a new version, so no banner.
+func hadWorker() bool {
+	return app.Window().Get("document").Get("documentElement").Call("hasAttribute", "data-had-worker").Bool()
+}
+
+// OnAppInstallChange follows the browser's installability.
+func (b *StatusBanners) OnAppInstallChange(ctx app.Context) {
+	ctx.Dispatch(func(ctx app.Context) { b.installable = ctx.IsAppInstallable() })
+}
+
+// Render builds the notices.
+func (b *StatusBanners) Render() app.UI {
+	return app.Div().Class("status-banners").Aria("live", "polite").Body(
+		app.If(b.update, func() app.UI {
+			return app.Div().Class("banner banner-update").Body(
+				app.P().Text("A new version is available."),
+				app.Button().Type("button").Class("banner-action").Text("Reload").OnClick(b.reload),
+			)
+		}),
+		app.If(b.offline, func() app.UI {
+			return app.Div().Class("banner banner-offline").Body(
+				app.P().Text("You are offline. Everything here still works: the article, the FAQ and the self-reflection."),
+			)
+		}),
+		app.If(b.installable && !b.dismissed && !b.update, func() app.UI {
+			return app.Div().Class("banner banner-install").Body(b.installBody()...)
+		}),
+	)
+}
+
+func (b *StatusBanners) installBody() []app.UI {
+	notNow := app.Button().Type("button").Class("banner-dismiss secondary").Text("Not now").OnClick(b.dismiss)
+	if b.apple {
+		// Safari has no install prompt to show; say where the command is.
+		return []app.UI{
+			app.P().Text("To keep this guide on your home screen, tap Share, then “Add to Home Screen”. It works offline."),
+			notNow,
+		}
+	}
+	return []app.UI{
+		app.P().Text("Keep this guide as an app: it opens from your home screen and works offline."),
+		app.Button().Type("button").Class("banner-action").Text("Install app").OnClick(b.install),
+		notNow,
+	}
+}
+
+func (b *StatusBanners) reload(ctx app.Context, e app.Event) { ctx.Reload() }
+
+func (b *StatusBanners) install(ctx app.Context, e app.Event) {
+	ctx.ShowAppInstallPrompt()
+	b.installable = false
+}
+
+func (b *StatusBanners) dismiss(ctx app.Context, e app.Event) {
+	b.dismissed = true
+	ctx.LocalStorage().Set(installDismissedKey, true)
 }

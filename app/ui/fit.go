@@ -1,27 +1,121 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"strconv"
 
-// FitPage is the fit questionnaire on its own route.
+	"explainer/app/fit"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// FitPage is the fit questionnaire on its own route: one statement per
+// step, a review of the answers, then the result. Answers never leave the
+// device; they are kept in sessionStorage (fit_store.go) so that a reload
+// resumes where the reader was.
+//
+// The server prerenders the zero value: the introduction and the first
+// statement, with a note that the page is getting ready. The browser's first
+// render is the same, so nothing moves when the app mounts; OnMount then
+// carries over anything ticked before mount and resumes a stored session.
 type FitPage struct {
 	app.Compo
+
+	answers    fit.Answers // statement id → answer; missing ids are unanswered
+	step       int         // 0..n-1 a statement, n the review, n+1 the result
+	ready      bool        // mounted in the browser: the buttons work
+	fromReview bool        // editing one answer from the review: Next returns there
+	status     string      // text of the polite live region
+	origin     string      // the site's address, printed under the summary
+	// page is the context OnMount received. Its source is the component
+	// itself, which stays mounted across steps, unlike the button that was
+	// clicked: go-app skips work deferred from an element that a step
+	// change has removed, such as moving the focus.
+	page app.Context
 }
 
-// OnMount marks the app as started.
-func (p *FitPage) OnMount(ctx app.Context) { mounted(ctx) }
+// OnMount marks the app as started, resumes the stored session and carries
+// over answers ticked on the prerendered page.
+func (p *FitPage) OnMount(ctx app.Context) {
+	mounted(ctx)
+	p.page = ctx
+	d := content.Fit
+	st := loadFitState(d, storageGet(fitKey), storageGet(fitStepKey))
+	st, ticked := st.withPreMount(d, PreMount.Checked)
+	// Pre-mount ticks belong to this mount only: a later in-app visit to
+	// /fit must not replay them over newer answers.
+	for _, s := range d.Statements {
+		delete(PreMount.Checked, s.ID)
+	}
+	p.answers, p.step, p.ready = st.answers, st.step, true
+	p.origin = app.Window().Get("location").Get("origin").String()
+	if ticked {
+		p.save()
+	}
+	ctx.Defer(func(app.Context) { p.syncRadios() })
+}
 
 // OnNav keeps the document title right after in-app navigation.
 func (p *FitPage) OnNav(ctx app.Context) { setMeta(ctx, "/fit") }
 
 // Render builds the page.
 func (p *FitPage) Render() app.UI {
-	return page("/fit", app.H1().Text(content.Fit.Title))
+	n := len(content.Fit.Statements)
+	var body app.UI
+	switch {
+	case p.step < n:
+		body = p.renderStatement(p.step)
+	case p.step == n:
+		body = p.renderReview()
+	default:
+		body = p.renderResult()
+	}
+	return page("/fit",
+		app.Div().ID("fit").Class("fit").Body(
+			app.H1().ID("fit-title").Class("fit-title").Text(content.Fit.Title),
+			body,
+			// One live region for the whole questionnaire, present from the
+			// prerender on, so that screen readers are already listening
+			// when its text first changes.
+			app.P().ID("fit-status").Class("visually-hidden").Attr("role", "status").Text(p.status),
+		),
+		fitHow(),
+	)
 }
 
 // fitInvitation invites the reader, at the end of the article, to the
 // questionnaire.
 func fitInvitation() app.UI {
-	return app.Aside().Class("callout fit-invitation").Body(
-		app.P().Body(app.A().Href("/fit").Text("Is psychodynamic therapy right for you? Take a short, private self-reflection")),
+	n := strconv.Itoa(len(content.Fit.Statements))
+	return app.Aside().Class("callout fit-invitation").Aria("labelledby", "fit-invitation-title").Body(
+		app.H2().ID("fit-invitation-title").Text("Wondering if this therapy is right for you?"),
+		app.P().Text("Take a short, private self-reflection: "+n+" statements, about three minutes. "+
+			"It can help you think about what you want from therapy. Your answers stay on your device."),
+		app.A().Class("button").Href("/fit").Text("Start the self-reflection"),
+	)
+}
+
+// fitSafety is the reminder shown on every step and on the result.
+func fitSafety() app.UI {
+	return app.Div().Class("fit-safety").Body(
+		app.P().Class("fit-disclaimer").Text("This is a reflection tool, not a diagnosis or medical advice."),
+		crisisLine(),
+	)
+}
+
+// sectionTitle is the heading text of the article section id, for link text.
+func sectionTitle(id string) string {
+	for _, h := range content.Article.Doc.Headings() {
+		if h.ID == id {
+			return h.Text
+		}
+	}
+	return "the article"
+}
+
+// readMore links to a section of the article, where the app's router takes
+// the reader (and back, with the browser's Back button).
+func readMore(section string) app.UI {
+	return app.P().Class("fit-read-more").Body(
+		app.A().Href("/#" + section).Text("Read more: " + sectionTitle(section)),
 	)
 }

@@ -8,7 +8,7 @@ import (
 // skip link comes first so keyboard users can jump past the navigation.
 func page(current string, main ...app.UI) app.UI {
 	return app.Div().Class("page").Body(
-		app.A().Class("skip-link").Href("#main").Text("Skip to content"),
+		app.A().Class("skip-link").Href("#main").OnClick(focusTarget("main")).Text("Skip to content"),
 		siteHeader(current),
 		app.Main().ID("main").Class("layout").TabIndex(-1).Body(main...),
 		siteFooter(),
@@ -65,4 +65,23 @@ func crisisLine() app.UI {
 		app.A().Href("tel:911").Text("call 911"),
 		app.Text("."),
 	)
+}
+
+// focusTarget moves keyboard focus to the element with id, as the browser
+// does for an in-page link. go-app's router takes every link click and only
+// scrolls, which would leave the next Tab starting from the link (after
+// "Skip to content", back in the header). The target gets tabindex -1 so it
+// can take focus without joining the Tab order.
+func focusTarget(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		el := app.Window().GetElementByID(id)
+		if !el.Truthy() {
+			return
+		}
+		if !el.Call("hasAttribute", "tabindex").Bool() {
+			el.Call("setAttribute", "tabindex", "-1")
+		}
+		el.Call("focus", map[string]any{"preventScroll": true})
+		el.Call("scrollIntoView")
+	}
 }

@@ -9,6 +9,8 @@ func StructuredData(path, baseURL string) any {
 	switch path {
 	case "/":
 		return articleData(a, baseURL)
+	case "/faq":
+		return faqData(content.FAQ, a.FAQHeading, baseURL)
 	}
 	return nil
 }
@@ -43,4 +45,29 @@ func articleData(a *site.Article, baseURL string) any {
 		}
 		return page
 	}
+}
+
+// faqData is the FAQ page as a schema.org FAQPage. Each question's name and
+// answer text are the very strings the page shows (the question as written,
+// the answer's plain text), so the two can never disagree.
+func faqData(items []site.FAQ, name, baseURL string) any {
+	qs := make([]any, len(items))
+	for i, it := range items {
+		qs[i] = map[string]any{
+			"@type":          "Question",
+			"name":           it.Question,
+			"acceptedAnswer": map[string]any{"@type": "Answer", "text": it.Text},
+		}
+	}
+	page := map[string]any{
+		"@context":   "https://schema.org",
+		"@type":      "FAQPage",
+		"name":       name,
+		"inLanguage": "en",
+		"mainEntity": qs,
+	}
+	if baseURL != "" {
+		page["url"] = baseURL + "/faq"
+	}
+	return page
 }

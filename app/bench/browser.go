@@ -1,0 +1,420 @@
+//go:build !js
+
+package main
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/chromedp"
+)
+
+//go:embed metrics.js
+var metricsJS string
+
+// profile is the emulated phone and network.
+type profile struct {
+	Width       int     `json:"width"`
+	Height      int     `json:"height"`
+	Scale       float64 `json:"deviceScaleFactor"`
+	CPUSlowdown float64 `json:"cpuSlowdown"`
+	LatencyMs   float64 `json:"latencyMs"`
+	DownBits    float64 `json:"downloadBitsPerSecond"`
+	UpBits      float64 `json:"uploadBitsPerSecond"`
+}
+
+var mobile = profile{Width: 412, Height: 823, Scale: 1.75, CPUSlowdown: 4, LatencyMs: 150, DownBits: 1.6e6, UpBits: 750e3}
+
+func (p profile) conditions() []*network.Conditions {
+	return []*network.Conditions{{
+		URLPattern:         "", // every request
+		Latency:            p.LatencyMs,
+		DownloadThroughput: p.DownBits / 8,
+		UploadThroughput:   p.UpBits / 8,
+	}}
+}
+
+// visit is what one page load measured. Times are milliseconds from the
+// start of navigation; NaN means the figure never came.
+type visit struct {
+	FCP           float64 `json:"fcpMs"`
+	OnTop         float64 `json:"onTopMs"`   // first frame with the paragraph visible and on top
+	Visible       float64 `json:"visibleMs"` // the later of onTop and FCP: text cannot be seen before it is painted
+	LCP           float64 `json:"lcpMs"`
+	CLS           float64 `json:"cls"`
+	CLSAfterReady float64 `json:"clsAfterReady"`
+	Load          float64 `json:"loadMs"`
+	Ready         float64 `json:"readyMs"`
+	Interactive   float64 `json:"interactiveMs"`
+
+	Bytes         int64   `json:"bytes"`       // encoded bytes received, page and workers
+	WorkerBytes   int64   `json:"workerBytes"` // of which by workers
+	Requests      int     `json:"requests"`
+	DocEncoding   string  `json:"docEncoding"`
+	WasmEncoding  string  `json:"wasmEncoding"`
+	WasmBytes     int64   `json:"wasmBytes"`           // encoded bytes of app.wasm on the page
+	WasmNetwork   int     `json:"wasmNetworkRequests"` // app.wasm fetched over the network (page or worker)
+	WasmFromSW    bool    `json:"wasmFromServiceWorker"`
+	Controlled    bool    `json:"controlled"` // a service worker controlled the page
+	WorkersSeen   int     `json:"workersThrottled"`
+	WorkerWasmMs  float64 `json:"workerWasmMs,omitempty"` // how long a worker's own fetch of app.wasm took: shows its throttling works
+	WorkerProblem string  `json:"workerProblem,omitempty"`
+}
+
+// run is one cold visit in a fresh profile, and for the app's /fit the
+// repeat visit that follows it in the same profile.
+type run struct {
+	Cold   visit  `json:"cold"`
+	Repeat *visit `json:"repeat,omitempty"`
+}
+
+// mode tells metrics.js what "done" means: "static" for the baseline, "app"
+// for a page where mounting is enough, "fit" for the questionnaire.
+type mode string
+
+// counters collects network figures from the page and worker sessions.
+type counters struct {
+	mu       sync.Mutex
+	v        visit
+	wasmReqs map[network.RequestID]bool
+	swWasm   map[string]float64 // worker request id → start, seconds
+	workers  map[target.SessionID]bool
+}
+
+func (c *counters) reset() {
+	c.mu.Lock()
+	c.v = visit{}
+	c.wasmReqs = map[network.RequestID]bool{}
+	c.swWasm = map[string]float64{}
+	c.mu.Unlock()
+}
+
+func (c *counters) onPageEvent(ev any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventResponseReceived:
+		r := ev.Response
+		if ev.Type == network.ResourceTypeDocument {
+			c.v.DocEncoding = header(r.Headers, "content-encoding")
+		}
+		if strings.HasSuffix(strings.SplitN(r.URL, "?", 2)[0], "/app.wasm") {
+			c.wasmReqs[ev.RequestID] = true
+			if r.FromServiceWorker {
+				c.v.WasmFromSW = true
+			} else {
+				c.v.WasmEncoding = header(r.Headers, "content-encoding")
+				if !r.FromDiskCache && !r.FromPrefetchCache {
+					c.v.WasmNetwork++
+				}
+			}
+		}
+	case *network.EventLoadingFinished:
+		c.v.Bytes += int64(ev.EncodedDataLength)
+		c.v.Requests++
+		if c.wasmReqs[ev.RequestID] {
+			c.v.WasmBytes += int64(ev.EncodedDataLength)
+		}
+	}
+}
+
+func header(h network.Headers, name string) string {
+	for k, v := range h {
+		if strings.EqualFold(k, name) {
+			return fmt.Sprint(v)
+		}
+	}
+	return ""
+}
+
+// workerMessage is a protocol message from a worker session, relayed by the
+// browser session (the worker sessions are not flattened, so chromedp, which
+// routes only the sessions it made, passes them on as browser events).
+type workerMessage struct {
+	ID     int64           `json:"id"`
+	Method string          `json:"method"`
+	Params json.RawMessage `json:"params"`
+	Error  *struct {
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func (c *counters) onWorkerMessage(raw string) {
+	var m workerMessage
+	if json.Unmarshal([]byte(raw), &m) != nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m.Error != nil {
+		c.v.WorkerProblem = m.Error.Message
+	}
+	switch m.Method {
+	case "Network.requestWillBeSent":
+		var p struct {
+			RequestID string               `json:"requestId"`
+			Timestamp float64              `json:"timestamp"`
+			Request   struct{ URL string } `json:"request"`
+		}
+		json.Unmarshal(m.Params, &p)
+		if strings.HasSuffix(strings.SplitN(p.Request.URL, "?", 2)[0], "/app.wasm") {
+			c.v.WasmNetwork++
+			c.swWasm[p.RequestID] = p.Timestamp
+		}
+	case "Network.loadingFinished":
+		var p struct {
+			RequestID         string  `json:"requestId"`
+			Timestamp         float64 `json:"timestamp"`
+			EncodedDataLength float64 `json:"encodedDataLength"`
+		}
+		json.Unmarshal(m.Params, &p)
+		if t0, ok := c.swWasm[p.RequestID]; ok {
+			c.v.WorkerWasmMs = (p.Timestamp - t0) * 1000
+		}
+		c.v.Bytes += int64(p.EncodedDataLength)
+		c.v.WorkerBytes += int64(p.EncodedDataLength)
+		c.v.Requests++
+	}
+}
+
+// measure runs one fresh browser: a cold visit of url, and with repeat a
+// second visit once the service worker is active.
+func measure(parent context.Context, chrome, url string, md mode, needle string, prof profile, repeat bool) (run, error) {
+	dir, err := os.MkdirTemp("", "bench-profile-")
+	if err != nil {
+		return run{}, err
+	}
+	defer os.RemoveAll(dir)
+	actx, cancelA := chromedp.NewExecAllocator(parent,
+		chromedp.ExecPath(chrome),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(dir),
+		chromedp.WindowSize(prof.Width, prof.Height),
+	)
+	defer cancelA()
+	// Detaching the worker sessions that chromedp never knew makes it log
+	// that their executor does not exist; that is expected here.
+	ctx, cancel := chromedp.NewContext(actx, chromedp.WithErrorf(func(format string, args ...any) {
+		if msg := fmt.Sprintf(format, args...); !strings.Contains(msg, "doesn't exist") {
+			logf("chromedp: %s", msg)
+		}
+	}))
+	defer cancel()
+	if err := chromedp.Do(ctx); err != nil {
+		return run{}, fmt.Errorf("starting Chromium: %w", err)
+	}
+
+	c := &counters{workers: map[target.SessionID]bool{}}
+	c.reset()
+	if err := throttleWorkers(ctx, c, prof); err != nil {
+		return run{}, err
+	}
+	if err := chromedp.Listen(ctx, c.onPageEvent); err != nil {
+		return run{}, err
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: prof.CPUSlowdown}); err != nil {
+		return run{}, fmt.Errorf("CPU throttling: %w", err)
+	}
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: prof.conditions()}); err != nil {
+		return run{}, fmt.Errorf("network throttling: %w", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(prof.Width), int64(prof.Height), chromedp.EmulateScale(prof.Scale), chromedp.EmulateMobile)); err != nil {
+		return run{}, err
+	}
+	cfg, _ := json.Marshal(map[string]string{"mode": string(md), "needle": needle})
+	src := strings.Replace(metricsJS, "__BENCH_CONFIG__", string(cfg), 1)
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
+		return run{}, err
+	}
+
+	var r run
+	if r.Cold, err = loadOnce(ctx, c, url); err != nil {
+		return r, fmt.Errorf("cold visit: %w", err)
+	}
+	if !repeat {
+		return r, nil
+	}
+	if err := waitServiceWorker(ctx); err != nil {
+		return r, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`sessionStorage.clear()`)); err != nil {
+		return r, err
+	}
+	c.reset()
+	v, err := loadOnce(ctx, c, url)
+	if err != nil {
+		return r, fmt.Errorf("repeat visit: %w", err)
+	}
+	r.Repeat = &v
+	return r, nil
+}
+
+// throttleWorkers makes the browser pause every service worker and shared
+// worker as it starts, gives it the same network conditions, then lets it
+// run: a worker's own fetches are not throttled by the page's emulation, so
+// without this the wasm a service worker fetches arrives falsely fast.
+//
+// The browser pauses a worker only for a flat auto-attached session, and
+// chromedp drops the messages of sessions it did not open itself. So a
+// second, non-flat session is opened on the paused worker (its messages
+// travel inside browser-level events that chromedp passes on), the
+// conditions are set there, and then the flat session is detached, which
+// releases the pause.
+func throttleWorkers(ctx context.Context, c *counters, prof profile) error {
+	type attach struct {
+		flat target.SessionID
+		id   target.ID
+	}
+	attached := make(chan attach, 16)
+	err := chromedp.ListenBrowser(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *target.EventAttachedToTarget:
+			if t := ev.TargetInfo.Type; (t == "service_worker" || t == "shared_worker") && ev.WaitingForDebugger {
+				select {
+				case attached <- attach{ev.SessionID, ev.TargetInfo.TargetID}:
+				default:
+				}
+			}
+		case *target.EventReceivedMessageFromTarget:
+			c.onWorkerMessage(ev.Message)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	browser := chromedp.FromContext(ctx).Browser
+	conds, _ := json.Marshal(prof.conditions())
+	problem := func(err error) {
+		c.mu.Lock()
+		c.v.WorkerProblem = err.Error()
+		c.mu.Unlock()
+	}
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case a := <-attached:
+				var res struct {
+					SessionID target.SessionID `json:"sessionId"`
+				}
+				if err := browser.Call(ctx, "Target.attachToTarget", map[string]any{"targetId": a.id, "flatten": false}, &res); err != nil {
+					problem(err)
+				} else {
+					for _, msg := range []string{
+						`{"id":1,"method":"Network.enable","params":{}}`,
+						`{"id":2,"method":"Network.emulateNetworkConditionsByRule","params":{"matchedNetworkConditions":` + string(conds) + `}}`,
+						`{"id":3,"method":"Runtime.runIfWaitingForDebugger","params":{}}`,
+					} {
+						if err := browser.Call(ctx, "Target.sendMessageToTarget", map[string]any{"sessionId": res.SessionID, "message": msg}, nil); err != nil {
+							problem(err)
+						}
+					}
+					c.mu.Lock()
+					c.workers[res.SessionID] = true
+					c.v.WorkersSeen++
+					c.mu.Unlock()
+				}
+				if err := browser.Call(ctx, "Target.detachFromTarget", map[string]any{"sessionId": a.flat}, nil); err != nil {
+					problem(err)
+				}
+			}
+		}
+	}()
+	yes := true
+	_, err = chromedp.CallBrowser(ctx, target.SetAutoAttach, target.SetAutoAttachParams{
+		AutoAttach:             true,
+		WaitForDebuggerOnStart: true,
+		Flatten:                &yes,
+		Filter: target.Filter{
+			{Type: "service_worker"},
+			{Type: "shared_worker"},
+			{Exclude: true},
+		},
+	})
+	if err != nil {
+		return fmt.Errorf("attaching to workers: %w", err)
+	}
+	return nil
+}
+
+// loadOnce navigates and waits until metrics.js says it has every figure,
+// then a little longer for late layout shifts and paints.
+func loadOnce(ctx context.Context, c *counters, url string) (visit, error) {
+	tctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	if err := chromedp.Do(tctx, chromedp.Navigate(url)); err != nil {
+		return visit{}, err
+	}
+	_, err := chromedp.Run(tctx, chromedp.Poll[chromedp.Void](`window.__bench && window.__bench.done`,
+		chromedp.WithPollingTimeout(2*time.Minute), chromedp.WithPollingInterval(100*time.Millisecond)))
+	if err != nil {
+		partial, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(window.__bench || null)`))
+		return visit{}, fmt.Errorf("waiting for the page's figures (so far %s): %w", partial, err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	raw, err := chromedp.Run(tctx, chromedp.Evaluate[string](`JSON.stringify(Object.assign({}, window.__bench, {controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller)}))`))
+	if err != nil {
+		return visit{}, err
+	}
+	var js struct {
+		FCP, LCP, OnTop, Load, Ready, Interactive *float64
+		CLS, ClsAfterReady                        float64
+		Controlled                                bool
+	}
+	if err := json.Unmarshal([]byte(raw), &js); err != nil {
+		return visit{}, err
+	}
+	c.mu.Lock()
+	v := c.v
+	c.mu.Unlock()
+	v.FCP, v.LCP, v.OnTop = val(js.FCP), val(js.LCP), val(js.OnTop)
+	v.Load, v.Ready, v.Interactive = val(js.Load), val(js.Ready), val(js.Interactive)
+	v.CLS, v.CLSAfterReady, v.Controlled = js.CLS, js.ClsAfterReady, js.Controlled
+	v.Visible = math.Max(v.OnTop, v.FCP) // NaN if either is
+	return v, nil
+}
+
+func val(p *float64) float64 {
+	if p == nil {
+		return math.NaN()
+	}
+	return *p
+}
+
+// waitServiceWorker waits until a service worker is installed and active,
+// so that the next visit is served by it.
+func waitServiceWorker(ctx context.Context) error {
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`navigator.serviceWorker ? navigator.serviceWorker.getRegistration().then(r => !!(r && r.active && r.active.state === "activated" && !r.installing && !r.waiting)) : false`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			return err
+		}
+		if ok {
+			return nil
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	return errors.New("no service worker became active within two minutes")
+}

@@ -1,0 +1,411 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"explainer/app/fit"
+	"explainer/app/site"
+	"explainer/content"
+
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// fitAnswerSets are scripted readers, one or more per band. A statement
+// missing from a set is skipped with Next, without an answer.
+var fitAnswerSets = []struct {
+	name    string
+	answers fit.Answers
+}{
+	{"drawn to depth, wants medication considered", fit.Answers{
+		"relationships": 5, "why": 5, "after-cbt": 4, "roots": 5, "inner": 4, "change": 3, "open-talk": 5,
+		"slow": 4, "bond": 4, "skills": 1, "what-not-why": 2, "targeted": 1, "medication": 4}},
+	{"wants skills for panic", fit.Answers{
+		"relationships": 2, "why": 1, "after-cbt": fit.NotSure, "roots": 1, "inner": 1, "change": 1, "open-talk": 2,
+		"slow": 3, "bond": 1, "skills": 5, "what-not-why": 4, "targeted": 5, "medication": fit.NotSure}},
+	{"mixed", fit.Answers{
+		"relationships": 4, "why": 3, "after-cbt": 5, "roots": fit.NotSure, "inner": 2, "change": 4, "open-talk": 3,
+		"slow": 3, "bond": 2, "skills": 4, "what-not-why": 3, "targeted": 4, "medication": 2}},
+	{"too few answers", fit.Answers{
+		"relationships": 5, "why": 4, "after-cbt": fit.NotSure, "medication": 5}},
+}
+
+func fitDefinition(t *testing.T) *fit.Definition {
+	t.Helper()
+	s, err := site.Load(content.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Fit
+}
+
+// fitPosition is where an answer sits among a statement's options.
+func fitPosition(a fit.Answer) int {
+	if a == fit.NotSure {
+		return 5
+	}
+	return int(a) - 1
+}
+
+func fitPress(b *browser, keys string) {
+	b.t.Helper()
+	b.run(chromedp.KeyEvent(keys))
+}
+
+// fitTab presses Tab until the JavaScript predicate holds for
+// document.activeElement (as `a`), at most max times.
+func fitTab(b *browser, pred string, max int) {
+	b.t.Helper()
+	for range max {
+		fitPress(b, kb.Tab)
+		if eval[bool](b, `(() => { const a = document.activeElement; return !!a && (`+pred+`); })()`) {
+			return
+		}
+	}
+	b.t.Fatalf("Tab never reached an element where %s; focus is on %s", pred, fitActive(b))
+}
+
+func fitActive(b *browser) string {
+	return eval[string](b, `(() => { const a = document.activeElement; return a ? a.tagName + "#" + a.id + " " + (a.textContent || "").trim().slice(0, 40) : "none"; })()`)
+}
+
+func fitChecked(b *browser, id string) string {
+	return eval[string](b, fmt.Sprintf(`(() => { const r = document.querySelector('input[name=%q]:checked'); return r ? r.value : ""; })()`, id))
+}
+
+func fitStored(b *browser) string {
+	return eval[string](b, `sessionStorage.getItem("explainer.fit.v1") || ""`)
+}
+
+// fitWaitStatement waits until statement i is shown with the focus on it.
+func fitWaitStatement(b *browser, d *fit.Definition, i int) {
+	b.t.Helper()
+	b.waitFor(fmt.Sprintf("statement %d shown and focused", i+1), fmt.Sprintf(
+		`document.activeElement && document.activeElement.id === "fit-legend" && document.activeElement.textContent === %q && document.querySelector(".fit-progress-text").textContent === %q`,
+		d.Statements[i].Text, fmt.Sprintf("Statement %d of %d", i+1, len(d.Statements))))
+}
+
+func TestFitKeyboardAloneReachesTheBandTheEngineGives(t *testing.T) {
+	d := fitDefinition(t)
+	n := len(d.Statements)
+	s := startSite(t)
+	for _, set := range fitAnswerSets {
+		t.Run(set.name, func(t *testing.T) {
+			want, err := d.Score(set.answers)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := newBrowser(t, 412, 823)
+			b.open(s.URL + "/fit")
+			b.waitApp()
+			b.run(sleep(500)) // let the page's own loading settle
+			before := len(b.requestsMatching(""))
+
+			// From the top of the page into the first statement's options.
+			fitTab(b, fmt.Sprintf(`a.name === %q`, d.Statements[0].ID), 15)
+			if !eval[bool](b, `getComputedStyle(document.activeElement.closest("label")).outlineStyle === "solid"`) {
+				t.Error("the focused option shows no focus ring around its row")
+			}
+			for i, st := range d.Statements {
+				if i > 0 {
+					fitWaitStatement(b, d, i)
+					if got := eval[string](b, `document.querySelector("#fit-status").textContent`); got != fmt.Sprintf("Statement %d of %d", i+1, n) {
+						t.Errorf("live region says %q on statement %d", got, i+1)
+					}
+					fitPress(b, kb.Tab) // from the statement into its options
+					if !eval[bool](b, fmt.Sprintf(`document.activeElement.name === %q`, st.ID)) {
+						t.Fatalf("Tab from statement %d went to %s, not its options", i+1, fitActive(b))
+					}
+				}
+				if a, ok := set.answers[st.ID]; ok {
+					fitPress(b, " ") // tick the first option, then walk down to the answer
+					for range fitPosition(a) {
+						fitPress(b, kb.ArrowDown)
+					}
+					// The app re-renders after each change; wait for it to settle.
+					b.waitFor(fmt.Sprintf("statement %q answered %d", st.ID, a), fmt.Sprintf(
+						`(() => { const r = document.querySelector('input[name=%q]:checked'); return !!r && r.value === %q && (sessionStorage.getItem("explainer.fit.v1") || "").split(",").includes(%q); })()`,
+						st.ID, strconv.Itoa(int(a)), st.ID+"="+strconv.Itoa(int(a))))
+				}
+				fitTab(b, `a.id === "fit-next"`, 3)
+				fitPress(b, kb.Enter)
+			}
+
+			b.waitFor("the review, focused", `document.activeElement && document.activeElement.id === "fit-review-title"`)
+			fitTab(b, `a.id === "fit-see-result"`, 2*n+4)
+			fitPress(b, kb.Enter)
+			b.waitFor("the result, focused", `document.activeElement && document.activeElement.id === "fit-result-title"`)
+
+			if got := eval[string](b, `document.activeElement.textContent`); got != want.Band.Title {
+				t.Errorf("band shown %q, want %q (score %d)", got, want.Band.Title, want.Score)
+			}
+			text := eval[string](b, `document.querySelector(".fit-summary").innerText`)
+			for _, r := range want.Reasons {
+				if !strings.Contains(text, r.Theme.Title) || !strings.Contains(text, r.Items[0].Statement.Text) {
+					t.Errorf("the result does not show the reason %q with the reader's answer", r.Theme.Title)
+				}
+				if !eval[bool](b, fmt.Sprintf(`!!document.querySelector('.fit-reason a[href="/#%s"]')`, r.Theme.Section)) {
+					t.Errorf("reason %q does not link to the article section %q", r.Theme.Title, r.Theme.Section)
+				}
+			}
+			for _, q := range want.Questions {
+				if !strings.Contains(text, q) {
+					t.Errorf("the result lacks the question %q", q)
+				}
+			}
+			if got := strings.Contains(text, d.TooFew); got != want.TooFew {
+				t.Errorf("too-few note shown: %v, want %v", got, want.TooFew)
+			}
+			if got := strings.Contains(text, d.Medication.Text); got != want.Medication {
+				t.Errorf("medication note shown: %v, want %v", got, want.Medication)
+			}
+			for _, must := range []string{"This is a reflection tool, not a diagnosis or medical advice.", "call or text 988", "call 911"} {
+				if !strings.Contains(text, must) {
+					t.Errorf("the result lacks %q", must)
+				}
+			}
+			if got := fitStored(b); got != fit.Encode(set.answers) {
+				t.Errorf("sessionStorage holds %q, want %q", got, fit.Encode(set.answers))
+			}
+			if after := b.requestsMatching(""); len(after) != before {
+				t.Errorf("requests while answering and showing the result: %q", after[before:])
+			}
+			t.Logf("%s: score %d, band %q, too few %v", set.name, want.Score, want.Band.ID, want.TooFew)
+		})
+	}
+}
+
+func TestFitReloadResumesAndStartOverClearsEverything(t *testing.T) {
+	d := fitDefinition(t)
+	s := startSite(t)
+	b := newBrowser(t, 1280, 900)
+	b.open(s.URL + "/fit")
+	b.waitApp()
+	picks := []int{5, 0, 3} // "Not sure" in the middle
+	for i, v := range picks {
+		b.run(clickJS(fmt.Sprintf(`#fit-%s-%d`, d.Statements[i].ID, v)))
+		b.run(clickJS(`#fit-next`))
+		fitWaitStatement(b, d, i+1)
+	}
+	stored := fitStored(b)
+	want := fmt.Sprintf("%s=5,%s=3,%s=0", d.Statements[0].ID, d.Statements[2].ID, d.Statements[1].ID)
+	if a, err := fit.Decode(d, stored); err != nil || fit.Encode(a) != fit.Encode(fitMustDecode(t, d, want)) {
+		t.Fatalf("sessionStorage holds %q, want the answers %q", stored, want)
+	}
+
+	b.run(chromedp.Reload())
+	b.waitApp()
+	b.waitFor("the fourth statement after the reload", fmt.Sprintf(`document.querySelector("#fit-legend").textContent === %q`, d.Statements[3].Text))
+	b.run(clickJS(`.fit-back`))
+	fitWaitStatement(b, d, 2)
+	if got := fitChecked(b, d.Statements[2].ID); got != "3" {
+		t.Errorf("after the reload statement 3 has %q checked, want 3", got)
+	}
+	b.run(clickJS(`.fit-back`))
+	fitWaitStatement(b, d, 1)
+	if got := fitChecked(b, d.Statements[1].ID); got != "0" {
+		t.Errorf("after the reload statement 2 has %q checked, want 0 (Not sure)", got)
+	}
+
+	// Jump to the review through the last statement, then the result.
+	for i := 1; i < len(d.Statements); i++ {
+		b.run(clickJS(`#fit-next`))
+	}
+	b.waitFor("the review", `!!document.querySelector("#fit-review-title")`)
+	if got := eval[int](b, `document.querySelectorAll(".fit-review-item").length`); got != len(d.Statements) {
+		t.Errorf("the review lists %d statements, want %d", got, len(d.Statements))
+	}
+	// Change one answer from the review and come back to it.
+	b.run(clickJS(`.fit-change[value="2"]`))
+	fitWaitStatement(b, d, 2)
+	if got := eval[string](b, `document.querySelector("#fit-next").textContent`); got != "Back to my answers" {
+		t.Errorf("editing from the review, Next reads %q", got)
+	}
+	b.run(clickJS(fmt.Sprintf(`#fit-%s-1`, d.Statements[2].ID)))
+	b.run(clickJS(`#fit-next`))
+	b.waitFor("the review again, focused", `document.activeElement && document.activeElement.id === "fit-review-title"`)
+	if got := eval[string](b, `document.querySelectorAll(".fit-review-answer strong")[2].textContent`); got != d.Label(1) {
+		t.Errorf("the review shows %q for the changed answer, want %q", got, d.Label(1))
+	}
+	b.run(clickJS(`#fit-see-result`))
+	b.waitFor("the result", `!!document.querySelector("#fit-result-title")`)
+	b.run(chromedp.Reload())
+	b.waitApp()
+	b.waitFor("the result again after a reload", `!!document.querySelector("#fit-result-title")`)
+
+	b.run(clickJS(`#fit-start-over`))
+	fitWaitStatement(b, d, 0)
+	if n := eval[int](b, `sessionStorage.length`); n != 0 {
+		t.Errorf("sessionStorage has %d items after Start over: %s", n, eval[string](b, `JSON.stringify(sessionStorage)`))
+	}
+	if got := eval[int](b, `document.querySelectorAll("input:checked").length`); got != 0 {
+		t.Errorf("%d options still ticked after Start over", got)
+	}
+	if got := eval[string](b, `document.querySelector("#fit-status").textContent`); !strings.Contains(got, "deleted") {
+		t.Errorf("live region after Start over says %q", got)
+	}
+	b.run(chromedp.Reload())
+	b.waitApp()
+	b.run(sleep(200))
+	if got := eval[string](b, `document.querySelector(".fit-progress-text").textContent`); got != "Statement 1 of 13" {
+		t.Errorf("after Start over and a reload the page shows %q", got)
+	}
+}
+
+func fitMustDecode(t *testing.T, d *fit.Definition, s string) fit.Answers {
+	t.Helper()
+	a, err := fit.Decode(d, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestFitTickBeforeTheAppStartsIsKept(t *testing.T) {
+	d := fitDefinition(t)
+	first := d.Statements[0].ID
+	s := startSite(t, holdingWasm())
+	b := newBrowser(t, 412, 823)
+	b.open(s.URL + "/fit")
+
+	if !onTop(b, "#fit-legend") {
+		t.Fatal("the first statement is not visible before the app has loaded")
+	}
+	if !strings.Contains(eval[string](b, `document.querySelector(".fit-note").textContent`), "Getting ready") {
+		t.Error("no visible getting-ready note before the app has loaded")
+	}
+	if !fitAXDisabled(b, "Next") {
+		t.Error("before the app has loaded, Next is not disabled for assistive technology")
+	}
+	if eval[string](b, `getComputedStyle(document.querySelector("#fit-next")).opacity`) == "1" {
+		t.Error("before the app has loaded, Next does not look disabled")
+	}
+	eval[bool](b, `(() => { window.__shift = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: "layout-shift", buffered: true}); return true; })()`)
+	b.run(chromedp.Click(fmt.Sprintf(`label:has(#fit-%s-4)`, first)))
+	b.run(clickJS(`#fit-next`)) // does nothing yet, and says so
+	b.run(sleep(200))
+	if got := fitChecked(b, first); got != "4" {
+		t.Fatalf("the prerendered option was not ticked: %q", got)
+	}
+	eval[bool](b, `(() => { window.__shift = 0; return true; })()`)
+
+	s.release()
+	b.waitApp()
+	b.run(sleep(300))
+	if got := fitChecked(b, first); got != "4" {
+		t.Errorf("after the app started the first statement has %q checked, want 4", got)
+	}
+	if got := fitStored(b); got != first+"=4" {
+		t.Errorf("sessionStorage holds %q after mount, want %q", got, first+"=4")
+	}
+	if fitAXDisabled(b, "Next") {
+		t.Error("Next is still disabled after the app started")
+	}
+	if got := eval[string](b, `document.querySelector(".fit-note").textContent`); strings.Contains(got, "Getting ready") {
+		t.Errorf("the note still says %q after the app started", got)
+	}
+	if shift := eval[float64](b, `window.__shift`); shift > 0.02 {
+		t.Errorf("layout shift %.3f when the app mounted, want below 0.02", shift)
+	}
+	b.run(clickJS(`#fit-next`))
+	fitWaitStatement(b, d, 1)
+}
+
+// fitAXDisabled reports whether the button named name is disabled in the
+// accessibility tree, as a screen reader is told.
+func fitAXDisabled(b *browser, name string) bool {
+	b.t.Helper()
+	tree, err := chromedp.Call(b.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	for _, n := range tree.Nodes {
+		if n.Role == nil || string(n.Role.Value) != `"button"` || n.Name == nil || string(n.Name.Value) != strconv.Quote(name) {
+			continue
+		}
+		for _, p := range n.Properties {
+			if p.Name == accessibility.PropertyNameDisabled && p.Value != nil && string(p.Value.Value) == "true" {
+				return true
+			}
+		}
+		return false
+	}
+	b.t.Fatalf("no button named %q in the accessibility tree", name)
+	return false
+}
+
+func TestFitPrintsTheSummaryOnly(t *testing.T) {
+	d := fitDefinition(t)
+	ans := fitAnswerSets[0].answers
+	want, err := d.Score(ans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startSite(t)
+	b := newBrowser(t, 1280, 900)
+	b.open(s.URL + "/fit")
+	b.waitApp()
+	eval[bool](b, fmt.Sprintf(`(() => { sessionStorage.setItem("explainer.fit.v1", %q); sessionStorage.setItem("explainer.fit.v1.step", "%d"); return true; })()`,
+		fit.Encode(ans), len(d.Statements)+1))
+	b.run(chromedp.Reload())
+	b.waitApp()
+	b.waitFor("the result", `!!document.querySelector("#fit-result-title")`)
+
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	visible := func(sel string) bool {
+		return eval[bool](b, fmt.Sprintf(`(() => { const el = document.querySelector(%q); if (!el) return false; const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden"; })()`, sel))
+	}
+	for _, sel := range []string{"#fit-result-title", ".fit-reasons", ".fit-reason-answers", ".fit-questions", ".fit-safety", ".crisis", ".fit-source"} {
+		if !visible(sel) {
+			t.Errorf("printed result lacks %s", sel)
+		}
+	}
+	for _, sel := range []string{".site-header", ".site-nav", ".site-footer", "#fit-print", "#fit-start-over", ".fit-actions", ".consultation", "#how-this-works", ".skip-link"} {
+		if visible(sel) {
+			t.Errorf("printed result shows %s", sel)
+		}
+	}
+	text := eval[string](b, `document.body.innerText`)
+	for _, must := range []string{want.Band.Title, want.Questions[0], want.Reasons[0].Items[0].Statement.Text, s.URL + "/fit"} {
+		if !strings.Contains(text, must) {
+			t.Errorf("printed text lacks %q", must)
+		}
+	}
+
+	pdf, err := chromedp.Run(b.ctx, chromedp.PrintToPDF())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pdf) < 10_000 || string(pdf[:5]) != "%PDF-" {
+		t.Errorf("PrintToPDF gave %d bytes starting %q", len(pdf), pdf[:min(8, len(pdf))])
+	}
+	t.Logf("the printed result is %d bytes of PDF", len(pdf))
+}
+
+func TestFitInvitationAtTheEndOfTheArticleOpensTheQuestionnaire(t *testing.T) {
+	d := fitDefinition(t)
+	s := startSite(t)
+	b := newBrowser(t, 412, 823)
+	b.open(s.URL + "/")
+	b.waitApp()
+	if !onTop(b, `.fit-invitation a[href="/fit"]`) {
+		t.Fatal("the invitation's link to /fit is not visible")
+	}
+	b.run(clickJS(`.fit-invitation a[href="/fit"]`))
+	b.waitFor("the questionnaire", `location.pathname === "/fit" && !!document.querySelector("#fit-legend")`)
+	b.run(clickJS(fmt.Sprintf(`#fit-%s-2`, d.Statements[0].ID)))
+	b.run(clickJS(`#fit-next`))
+	fitWaitStatement(b, d, 1)
+	if got := fitStored(b); got != d.Statements[0].ID+"=2" {
+		t.Errorf("sessionStorage holds %q after in-app navigation and one answer", got)
+	}
+}

@@ -1,0 +1,142 @@
+//go:build !js
+
+package server
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+
+	"explainer/app/ui"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// goappHandler configures go-app for the three files it still writes:
+// app.js, wasm_exec.js and app-worker.js (from our template). Pages, assets,
+// the manifest and the SEO files are ours. Every icon is local, so nothing
+// is fetched from another origin.
+func (s *Server) goappHandler(worker string) *app.Handler {
+	a := ui.Content().Article
+	var res app.ResourceResolver = app.LocalDir("")
+	if s.prefix != "" {
+		res = app.PrefixedLocation(s.prefix)
+	}
+	return &app.Handler{
+		Name:            ui.SiteName,
+		ShortName:       "Psychodynamic",
+		Title:           a.Title,
+		Description:     a.Description,
+		Author:          a.Author,
+		Lang:            "en",
+		BackgroundColor: "#fbf8f3",
+		ThemeColor:      "#2f5d62",
+		LoadingLabel:    "{progress}%",
+		Version:         s.version,
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+			Maskable: "/web/icon-maskable-512.png",
+		},
+		Env:       map[string]string{ui.EnvBookingURL: s.cfg.BookingURL},
+		Resources: res,
+		// The wasm is sent compressed, so the Content-Length go-app would
+		// read is the compressed size and its progress would pass 100%.
+		WasmContentLength:     s.files["/web/app.wasm"].size(),
+		ServiceWorkerTemplate: worker,
+	}
+}
+
+// addScripts renders go-app's scripts once and serves them like any other
+// asset: compressed, with an ETag, revalidated on every use. The worker
+// script in particular must never be served stale from an HTTP cache, or
+// readers would not learn of a new version.
+func (s *Server) addScripts(worker string) error {
+	h := s.goappHandler(worker)
+	for _, p := range []string{"/app.js", "/wasm_exec.js", "/app-worker.js"} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, p, nil))
+		if w.Code != http.StatusOK {
+			return fmt.Errorf("go-app's %s: status %d", p, w.Code)
+		}
+		s.files[p] = newAsset(w.Body.Bytes(), contentType(p), cacheRevalidate)
+	}
+	return nil
+}
+
+// precacheEntry is one thing the worker stores: under key, fetched from src.
+type precacheEntry struct{ key, src string }
+
+// precacheList is every URL the site needs offline: each page, go-app's
+// scripts, the manifest and every asset under /web/. pageSrc says where a
+// page's HTML is fetched from (a static export stores /faq as /faq.html).
+func (s *Server) precacheList(pageSrc func(route string) string) []precacheEntry {
+	var out []precacheEntry
+	for _, r := range ui.Routes() {
+		out = append(out, precacheEntry{s.url(r.Path), pageSrc(r.Path)})
+	}
+	// go-app's scripts are made after the worker, so they are named here.
+	rest := []string{"/app.js", "/wasm_exec.js"}
+	for p := range s.files {
+		switch {
+		case p == "/app.js", p == "/wasm_exec.js":
+		case p == "/app-worker.js", p == "/embed.js", p == "/robots.txt", p == "/sitemap.xml":
+			// The worker is not its own resource; the others are for other
+			// sites and for crawlers.
+		default:
+			rest = append(rest, p)
+		}
+	}
+	sort.Strings(rest)
+	for _, p := range rest {
+		out = append(out, precacheEntry{s.url(p), s.url(p)})
+	}
+	return out
+}
+
+// url is the absolute path of p on the public site.
+func (s *Server) url(p string) string {
+	if p == "/" {
+		return s.prefix + "/"
+	}
+	return s.prefix + p
+}
+
+// workerJS fills in the worker template. go-app fills in {{.Version}}.
+func (s *Server) workerJS(pageSrc func(route string) string) string {
+	list := s.precacheList(pageSrc)
+	pairs := make([][2]string, len(list))
+	for i, e := range list {
+		pairs[i] = [2]string{e.key, e.src}
+	}
+	pages := map[string]string{}
+	for _, r := range ui.Routes() {
+		pages[r.Path] = s.url(r.Path)
+	}
+	pj, _ := json.Marshal(pairs)
+	gj, _ := json.Marshal(pages)
+	return strings.NewReplacer(
+		"{{.Scope}}", s.prefix+"/",
+		"{{.Precache}}", string(pj),
+		"{{.Pages}}", string(gj),
+	).Replace(string(s.worker))
+}
+
+// serverWorker is the worker for this server, where a page's URL is its
+// route.
+func (s *Server) serverWorker() string {
+	return s.workerJS(s.url)
+}
+
+// PrecacheURLs lists the cache keys the worker stores, for tests.
+func (s *Server) PrecacheURLs() []string {
+	var out []string
+	for _, e := range s.precacheList(s.url) {
+		out = append(out, e.key)
+	}
+	return out
+}

@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"strconv"
+
+	"explainer/app/faq"
+	"explainer/app/markdown"
+	"explainer/app/site"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Render builds the list. Every question and answer is always rendered;
+// the search hides the ones that do not match rather than removing them.
+// Boolean attributes (open, hidden, disabled) are set only when true: the
+// server writes open="false" and HTML reads that as open.
+func (l *FAQList) Render() app.UI {
+	items := content.FAQ
+	shown := make([]bool, len(items))
+	n := 0
+	for i, it := range items {
+		if faq.Match(it.Item, it.Text, l.query) {
+			shown[i] = true
+			n++
+		}
+	}
+	list := make([]app.UI, len(items))
+	for i, it := range items {
+		list[i] = l.item(it, shown[i])
+	}
+	return app.Div().Class("faq").Body(
+		l.tools(n, len(items)),
+		app.Div().Class("faq-list").Body(list...),
+		l.noMatch(n),
+	)
+}
+
+// tools is the search box, the count of matches and the expand and
+// collapse buttons. Before the app has mounted they cannot work, so they
+// are disabled; they keep their place so nothing moves when they wake up.
+func (l *FAQList) tools(n, total int) app.UI {
+	search := app.Input().Type("search").ID("faq-search").Class("faq-search").
+		Attr("autocomplete", "off").Attr("spellcheck", "false").
+		Aria("describedby", "faq-count").
+		Value(l.query).OnInput(l.onSearch)
+	expand := app.Button().Type("button").Class("secondary").Text("Expand all").OnClick(l.expandAll)
+	collapse := app.Button().Type("button").Class("secondary").Text("Collapse all").OnClick(l.collapseAll)
+	if !l.ready {
+		search, expand, collapse = search.Disabled(true), expand.Disabled(true), collapse.Disabled(true)
+	}
+	return app.Div().Class("faq-tools").Attr("role", "search").Aria("label", "Questions").Body(
+		app.Label().For("faq-search").Class("faq-search-label").Text("Search the questions"),
+		search,
+		app.Div().Class("faq-tools-row").Body(
+			app.P().ID("faq-count").Class("faq-count").Attr("role", "status").Text(countText(n, total, l.query)),
+			app.Div().Class("faq-buttons").Body(expand, collapse),
+		),
+	)
+}
+
+// countText says how many questions the search shows.
+func countText(n, total int, query string) string {
+	all := strconv.Itoa(total)
+	switch {
+	case !hasWords(query):
+		return all + " questions"
+	case n == 0:
+		return "No questions match"
+	case n == 1:
+		return "1 of " + all + " questions matches"
+	}
+	return strconv.Itoa(n) + " of " + all + " questions match"
+}
+
+// hasWords reports whether the query would filter anything: faq.Match
+// treats a query of spaces or punctuation as matching every item, and any
+// real word fails to match an empty item.
+func hasWords(query string) bool {
+	return !faq.Match(faq.Item{}, "", query)
+}
+
+// item is one question and its answer.
+func (l *FAQList) item(it site.FAQ, shown bool) app.UI {
+	d := app.Details().ID(it.ID).Class("faq-item")
+	if l.initial[it.ID] {
+		d = d.Open(true)
+	}
+	if !shown {
+		d = d.Hidden(true)
+	}
+	copyBtn := app.Button().Type("button").Class("faq-copy secondary").
+		Aria("label", "Copy link to: "+markdown.AttrSafe(it.Question)).
+		Text("Copy link").OnClick(l.copyLink(it.ID))
+	if !l.ready {
+		copyBtn = copyBtn.Disabled(true)
+	}
+	msg := ""
+	if l.copied == it.ID {
+		msg = l.copyMsg
+	}
+	return d.Body(
+		app.Summary().ID(questionID(it.ID)).Class("faq-question").Body(questionHeading(l.Level, it.Question)),
+		app.Div().Class("faq-answer").Body(
+			app.Div().Class("faq-answer-text").Body(it.Doc.UI()...),
+			app.Div().Class("faq-share").Body(
+				copyBtn,
+				app.Span().Class("faq-copy-status").Aria("live", "polite").Text(msg),
+			),
+		),
+	)
+}
+
+// questionHeading keeps the page's outline: h2 under the FAQ page's h1, h3
+// under the home page's "Frequently Asked Questions" h2.
+func questionHeading(level int, text string) app.UI {
+	if level == 2 {
+		return app.H2().Class("faq-question-text").Text(text)
+	}
+	return app.H3().Class("faq-question-text").Text(text)
+}
+
+// noMatch is shown when the search matches nothing: it says so plainly and
+// points to the consultation, where any question can be asked.
+func (l *FAQList) noMatch(n int) app.UI {
+	if n > 0 {
+		return nil
+	}
+	href := "/#consultation-title"
+	if l.Path == "/" {
+		href = "#consultation-title"
+	}
+	return app.Div().Class("faq-empty").Body(
+		app.P().Class("faq-empty-title").Text("No questions match “"+l.query+"”."),
+		app.P().Body(
+			app.Text("Try fewer or different words. Or bring your question to a consultation: "),
+			app.A().Href(href).Text("ask Dr. Kaiser at your consultation"),
+			app.Text("."),
+		),
+		app.Button().Type("button").Class("secondary").Text("Show all questions").OnClick(l.clearSearch),
+	)
+}

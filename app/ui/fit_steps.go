@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"explainer/app/fit"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// fitOrder is the order of the options under each statement: the scale from
+// "Not at all" to "Very much", then "Not sure" set a little apart.
+var fitOrder = []fit.Answer{fit.NotAtAll, fit.ALittle, fit.Somewhat, fit.Mostly, fit.VeryMuch, fit.NotSure}
+
+// Ids of the elements that receive focus when the step changes.
+const (
+	fitLegendID      = "fit-legend"
+	fitReviewTitleID = "fit-review-title"
+	fitResultTitleID = "fit-result-title"
+)
+
+func fitProgressText(i, n int) string { return fmt.Sprintf("Statement %d of %d", i+1, n) }
+
+// renderStatement is step i: one statement as a fieldset of radio buttons.
+// Each radio's name is the statement id and its value the answer number, so
+// RememberPrerenderState records a tick made before the app started.
+func (p *FitPage) renderStatement(i int) app.UI {
+	d := content.Fit
+	n := len(d.Statements)
+	s := d.Statements[i]
+	a, answered := p.answers[s.ID]
+
+	opts := make([]app.UI, 0, len(fitOrder))
+	for _, o := range fitOrder {
+		checked := answered && a == o
+		v := strconv.Itoa(int(o))
+		// autocomplete=off stops the browser from restoring an old tick into
+		// the prerendered page on reload, which would look like a new one.
+		in := app.Input().Type("radio").ID("fit-"+s.ID+"-"+v).Name(s.ID).Value(v).
+			Class("fit-radio").Attr("autocomplete", "off").OnChange(p.choose)
+		// The server writes the tick (never checked="false", which HTML
+		// reads as checked). In the browser syncRadios sets it instead: a
+		// re-render after every tick raced with quick arrow keys and could
+		// undo the reader's choice, and go-app reuses the inputs from one
+		// statement to the next.
+		if checked && app.IsServer {
+			in = in.Checked(true)
+		}
+		class := "fit-option"
+		if o == fit.NotSure {
+			class += " fit-option-not-sure"
+		}
+		opts = append(opts, app.Label().Class(class).Body(
+			in,
+			app.Span().Class("fit-option-text").Text(d.Label(o)),
+		))
+	}
+
+	// The intro's element stays on later steps, empty, so that go-app
+	// updates the step's elements in place instead of replacing them.
+	intro := app.Div().Class("fit-intro")
+	if i == 0 {
+		intro = fitIntro()
+	}
+
+	next := app.Button().Type("button").ID("fit-next").Class("fit-next").OnClick(p.next)
+	switch {
+	case p.fromReview:
+		next = next.Text("Back to my answers")
+	case i == n-1:
+		next = next.Text("Check my answers")
+	default:
+		next = next.Text("Next")
+	}
+	// The note keeps its place once the app runs, so nothing moves.
+	note := "Your answers are saved in this tab as you go."
+	if !p.ready {
+		// Before the app has started the button cannot work; say so rather
+		// than let a click vanish. aria-disabled keeps it focusable.
+		// go-app's server writes an attribute whose value is "true" bare
+		// (aria-disabled=""), which ARIA reads as not disabled. "TRUE" is
+		// written out, and browsers compare ARIA tokens case-insensitively
+		// (TestFitTickBeforeTheAppStartsIsKept checks Chromium's
+		// accessibility tree).
+		next = next.Aria("disabled", "TRUE").Aria("describedby", "fit-note")
+		note = "Getting ready… You can already choose an answer."
+	}
+	var back app.UI
+	if i > 0 {
+		back = app.Button().Type("button").Class("secondary fit-back").Text("Back").OnClick(p.back)
+	}
+
+	return app.Div().Class("fit-step").Body(
+		intro,
+		fitProgress(fitProgressText(i, n), i+1, n),
+		app.FieldSet().Class("fit-statement").Aria("describedby", "fit-hint").Body(
+			app.Legend().ID(fitLegendID).Class("fit-legend").TabIndex(-1).Text(s.Text),
+			app.P().ID("fit-hint").Class("fit-hint").Text("How much is this like you?"),
+			app.Div().Class("fit-options").Body(opts...),
+		),
+		app.Div().Class("fit-nav").Body(back, next),
+		app.P().ID("fit-note").Class("fit-note").Text(note),
+		fitSafety(),
+	)
+}
+
+// fitIntro opens the questionnaire, above the first statement.
+func fitIntro() app.HTMLDiv {
+	return app.Div().Class("fit-intro").Body(
+		app.P().Text(content.Fit.Intro),
+		app.P().Class("fit-privacy").Text("Your answers stay on this device: they are kept only in this browser tab, and “Start over” deletes them."),
+		app.P().Body(app.A().Href("#how-this-works").Text("How this works, and what it cannot tell you")),
+	)
+}
+
+// fitProgress is the "3 of 13" text and a bar showing the same.
+func fitProgress(text string, value, max int) app.UI {
+	return app.Div().ID("fit-progress").Class("fit-progress").Body(
+		app.P().ID("fit-progress-text").Class("fit-progress-text").Text(text),
+		app.Progress().Class("fit-progress-bar").Max(max).Value(value).Aria("labelledby", "fit-progress-text"),
+	)
+}
+
+// renderReview lists every answer with a way to change it.
+func (p *FitPage) renderReview() app.UI {
+	d := content.Fit
+	n := len(d.Statements)
+	items := make([]app.UI, 0, n)
+	for i, s := range d.Statements {
+		answer := "No answer yet (counts as Not sure)"
+		if a, ok := p.answers[s.ID]; ok {
+			answer = d.Label(a)
+		}
+		items = append(items, app.Li().Class("fit-review-item").Body(
+			app.P().Class("fit-review-statement").Text(s.Text),
+			app.P().Class("fit-review-answer").Body(
+				app.Text("Your answer: "),
+				app.Strong().Text(answer),
+			),
+			app.Button().Type("button").Class("secondary fit-change").Value(strconv.Itoa(i)).OnClick(p.change).Body(
+				app.Text("Change"),
+				app.Span().Class("visually-hidden").Text(fmt.Sprintf(" your answer to statement %d", i+1)),
+			),
+		))
+	}
+	return app.Div().Class("fit-step fit-review").Body(
+		fitProgress("Last step: check your answers", n, n),
+		app.H2().ID(fitReviewTitleID).TabIndex(-1).Text("Check your answers"),
+		app.P().Text("You can change any answer. When you are ready, see your result."),
+		app.Ol().Class("fit-review-list").Body(items...),
+		app.Div().Class("fit-nav").Body(
+			app.Button().Type("button").Class("secondary fit-back").Text("Back").OnClick(p.back),
+			app.Button().Type("button").ID("fit-see-result").Class("fit-next").Text("See my result").OnClick(p.showResult),
+		),
+		app.Div().Class("fit-actions").Body(
+			app.Button().Type("button").Class("secondary fit-start-over").Text("Start over").OnClick(p.startOver),
+		),
+		fitSafety(),
+	)
+}
+
+// choose records an answer as soon as it is ticked, so a reload keeps it.
+// It reads the statement and answer from the radio itself: go-app keeps
+// the first handler of an element that is updated in place, and tells
+// handlers apart by their code only, so a closure over the statement would
+// keep answering the first one.
+func (p *FitPage) choose(ctx app.Context, e app.Event) {
+	src := ctx.JSSrc()
+	id, v := src.Get("name").String(), src.Get("value").String()
+	if content.Fit.Statement(id) == nil || len(v) != 1 || v[0] < '0' || v[0] > '5' {
+		return
+	}
+	if p.answers == nil {
+		p.answers = fit.Answers{}
+	}
+	p.answers[id] = fit.Answer(v[0] - '0')
+	p.save()
+	// The radio already shows the choice and nothing else on the step
+	// depends on it; re-rendering now would only race with the next key.
+	ctx.PreventUpdate()
+}
+
+// syncRadios ticks the current statement's radio for its stored answer and
+// clears the others. It runs after each step change and after mount.
+func (p *FitPage) syncRadios() {
+	d := content.Fit
+	if p.step >= len(d.Statements) {
+		return
+	}
+	s := d.Statements[p.step]
+	a, answered := p.answers[s.ID]
+	want := ""
+	if answered {
+		want = strconv.Itoa(int(a))
+	}
+	radios := app.Window().Get("document").Call("querySelectorAll", ".fit-options input")
+	for i := 0; i < radios.Length(); i++ {
+		r := radios.Index(i)
+		r.Set("checked", r.Get("name").String() == s.ID && r.Get("value").String() == want)
+	}
+}
+
+func (p *FitPage) next(ctx app.Context, e app.Event) {
+	if !p.ready {
+		return
+	}
+	n := len(content.Fit.Statements)
+	if p.fromReview || p.step >= n-1 {
+		p.goTo(ctx, n)
+		return
+	}
+	p.goTo(ctx, p.step+1)
+}
+
+func (p *FitPage) back(ctx app.Context, e app.Event) {
+	if p.step > 0 {
+		p.goTo(ctx, p.step-1)
+	}
+}
+
+// change opens statement i (the button's value) from the review; Next
+// then returns to the review.
+func (p *FitPage) change(ctx app.Context, e app.Event) {
+	i, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
+	if err != nil || i < 0 || i >= len(content.Fit.Statements) {
+		return
+	}
+	p.goTo(ctx, i)
+	p.fromReview = true
+}
+
+func (p *FitPage) showResult(ctx app.Context, e app.Event) {
+	p.goTo(ctx, len(content.Fit.Statements)+1)
+}
+
+func (p *FitPage) toReview(ctx app.Context, e app.Event) {
+	p.goTo(ctx, len(content.Fit.Statements))
+}
+
+// startOver forgets everything, in storage too, and goes back to the start.
+func (p *FitPage) startOver(ctx app.Context, e app.Event) {
+	p.answers = fit.Answers{}
+	p.goTo(ctx, 0)
+	p.status = "Your answers were deleted. " + p.status
+}
+
+// goTo changes the step, saves it, and moves focus to the new step's
+// statement or heading once it is rendered; the live region says where the
+// reader is, for screen readers that do not read the focused legend aloud.
+func (p *FitPage) goTo(ctx app.Context, step int) {
+	d := content.Fit
+	n := len(d.Statements)
+	p.step = step
+	p.fromReview = false
+	p.save()
+	focus, top := fitLegendID, "fit-progress"
+	switch {
+	case step < n:
+		p.status = fitProgressText(step, n)
+	case step == n:
+		p.status = "Check your answers"
+		focus = fitReviewTitleID
+	default:
+		p.status = "Your result is ready"
+		focus, top = fitResultTitleID, "fit-result"
+	}
+	p.page.Defer(func(app.Context) {
+		p.syncRadios()
+		focusStep(focus, top)
+	})
+}
+
+// focusStep focuses the element id without the browser's own scrolling,
+// then brings the top of the step into view, so the progress or the result
+// heading is not left above the screen on a phone.
+func focusStep(id, top string) {
+	doc := app.Window().Get("document")
+	if t := doc.Call("getElementById", top); t.Truthy() {
+		y := t.Call("getBoundingClientRect").Get("top").Float()
+		if y < 0 || y > app.Window().Get("innerHeight").Float()/2 {
+			t.Call("scrollIntoView", map[string]any{"block": "start"})
+		}
+	}
+	if el := doc.Call("getElementById", id); el.Truthy() {
+		el.Call("focus", map[string]any{"preventScroll": true})
+	}
+}

@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"explainer/app/fit"
+	"explainer/app/site"
+	contentfs "explainer/content"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+var fitInitOnce sync.Once
+
+// fitContent gives the components the real content, once per test binary.
+func fitContent(t *testing.T) *fit.Definition {
+	t.Helper()
+	var err error
+	fitInitOnce.Do(func() {
+		var s *site.Site
+		if s, err = site.Load(contentfs.FS); err == nil {
+			Init(s, Config{})
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return content.Fit
+}
+
+func TestFitPrerenderShowsTheIntroAndFirstStatementGettingReady(t *testing.T) {
+	d := fitContent(t)
+	html := app.HTMLString(&FitPage{})
+	first := d.Statements[0]
+	for _, want := range []string{
+		d.Title,
+		d.Intro,
+		"Your answers stay on this device",
+		first.Text,
+		`<fieldset`, `<legend`, `id="fit-legend"`, `tabindex="-1"`,
+		`name="` + first.ID + `"`,
+		`aria-disabled="TRUE"`, `aria-describedby="fit-note"`,
+		"Getting ready",
+		"Statement 1 of 13",
+		`<progress`,
+		"This is a reflection tool, not a diagnosis or medical advice.",
+		"call or text 988",
+		`id="how-this-works"`, `href="#how-this-works"`,
+		`role="status"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("prerendered /fit lacks %q", want)
+		}
+	}
+	for _, a := range fitOrder {
+		label := d.Label(a)
+		if !strings.Contains(html, label) {
+			t.Errorf("prerendered /fit lacks the option %q", label)
+		}
+	}
+	if n := strings.Count(html, `type="radio"`); n != 6 {
+		t.Errorf("prerendered /fit has %d radio inputs, want 6", n)
+	}
+	// A boolean attribute written as ="false" means true in HTML (trap 3).
+	for _, bad := range []string{"checked", " disabled", `="false"`} {
+		if strings.Contains(html, bad) {
+			t.Errorf("prerendered /fit contains %q", bad)
+		}
+	}
+	if strings.Contains(html, "Back") {
+		t.Error("the first statement offers Back")
+	}
+}
+
+func TestFitInvitationLinksToTheQuestionnaire(t *testing.T) {
+	fitContent(t)
+	html := app.HTMLString(app.Div().Body(fitInvitation()))
+	for _, want := range []string{`href="/fit"`, "private", "13 statements", `aria-labelledby="fit-invitation-title"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("invitation lacks %q:\n%s", want, html)
+		}
+	}
+}
+
+func TestFitStateIsReadBackOrDroppedWhole(t *testing.T) {
+	d := fitContent(t)
+	n := len(d.Statements)
+	for _, tc := range []struct {
+		name, enc, step string
+		want            string
+		wantStep        int
+	}{
+		{"nothing stored", "", "", "", 0},
+		{"answers and a step", "relationships=5,why=0", "4", "relationships=5,why=0", 4},
+		{"the result step", "relationships=5", "14", "relationships=5", n + 1},
+		{"a step past the result", "relationships=5", "15", "relationships=5", 0},
+		{"a negative step", "relationships=5", "-1", "relationships=5", 0},
+		{"a step that is not a number", "relationships=5", "x", "relationships=5", 0},
+		{"the result with no answers", "", "14", "", 0},
+		{"an unknown statement drops everything", "relationships=5,nope=3", "4", "", 0},
+		{"a bad answer drops everything", "relationships=9", "4", "", 0},
+		{"garbage drops everything", "<script>", "2", "", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := loadFitState(d, tc.enc, tc.step)
+			if got := fit.Encode(st.answers); got != tc.want || st.step != tc.wantStep {
+				t.Errorf("got %q step %d, want %q step %d", got, st.step, tc.want, tc.wantStep)
+			}
+			if st.answers == nil {
+				t.Error("answers are nil")
+			}
+		})
+	}
+}
+
+func TestFitPreMountTicksAreCarriedOverAndWin(t *testing.T) {
+	d := fitContent(t)
+	st := loadFitState(d, "relationships=2,why=4", "6")
+	stored := st.answers
+	got, ticked := st.withPreMount(d, map[string]string{"relationships": "5", "search": "x", "why": "9"})
+	if !ticked {
+		t.Fatal("a valid pre-mount tick was not carried over")
+	}
+	if e := fit.Encode(got.answers); e != "relationships=5,why=4" {
+		t.Errorf("answers %q, want the tick to replace the stored answer and bad values to be ignored", e)
+	}
+	if got.step != 0 {
+		t.Errorf("step %d, want 0: the reader ticked the first statement", got.step)
+	}
+	if stored["relationships"] != 2 {
+		t.Error("withPreMount changed the stored state's map")
+	}
+	if got, ticked := st.withPreMount(d, map[string]string{"other": "1"}); ticked || got.step != 6 {
+		t.Errorf("unrelated inputs changed the state: ticked %v step %d", ticked, got.step)
+	}
+}
+
+func TestFitResultShowsTheBandReasonsAndQuestions(t *testing.T) {
+	d := fitContent(t)
+	ans := fit.Answers{"relationships": 5, "why": 5, "after-cbt": 4, "roots": 5, "inner": 4, "change": 3,
+		"open-talk": 5, "slow": 4, "bond": 4, "skills": 1, "what-not-why": 2, "targeted": 1, "medication": 4}
+	r, err := d.Score(ans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &FitPage{answers: ans, step: len(d.Statements) + 1, ready: true, origin: "https://example.org"}
+	html := app.HTMLString(p)
+	for _, want := range []string{
+		r.Band.Title, r.Band.Text, r.Questions[0],
+		r.Reasons[0].Theme.Title, r.Reasons[0].Items[0].Statement.Text, "You said: Very much like me",
+		`href="/#` + r.Reasons[0].Theme.Section + `"`,
+		d.Medication.Text, `href="/#` + d.Medication.Section + `"`,
+		"Print or save as PDF", "Start over", `href="#how-this-works"`,
+		`id="consultation-title"`,
+		"This is a reflection tool, not a diagnosis or medical advice.", "call or text 988",
+		"https://example.org/fit",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("result lacks %q", want)
+		}
+	}
+	if strings.Contains(html, d.TooFew) {
+		t.Error("a full set of answers shows the too-few note")
+	}
+
+	p.answers = fit.Answers{"relationships": 5}
+	if html := app.HTMLString(p); !strings.Contains(html, d.TooFew) || !strings.Contains(html, d.Neutral.Title) {
+		t.Error("one answer does not show the too-few note and the neutral band")
+	}
+}
