@@ -17,6 +17,18 @@
   if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
   if (params.get("autoheight") === "1") root.classList.add("autoheight");
 
+  // A link that leaves the widget (to the full site or elsewhere) opens in
+  // a new tab rather than replacing the widget inside the host's page.
+  document.addEventListener("click", function (e) {
+    var a = e.target && e.target.closest ? e.target.closest("a[href]") : null;
+    if (!a || a.getAttribute("href").charAt(0) === "#") return;
+    if (/^(tel|sms|mailto):$/.test(a.protocol)) return;
+    if (a.origin !== location.origin || a.pathname.indexOf("/embed/") < 0) {
+      a.target = "_blank";
+      a.rel = "noopener";
+    }
+  }, true);
+
   function send(msg) {
     msg.source = "psychodynamic-explainer";
     msg.widget = widget;

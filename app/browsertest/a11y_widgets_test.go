@@ -230,7 +230,7 @@ func TestA11yLiveRegions(t *testing.T) {
 		b.waitApp()
 		// go-app calls goappOnUpdate when a new service worker has
 		// activated; call it as the worker would.
-		eval[bool](b, `(goappOnUpdate(), true)`)
+		eval[bool](b, `(document.documentElement.setAttribute("data-had-worker", ""), goappOnUpdate(), true)`)
 		text := waitText(b, `/update|new version|reload/i`, 3*time.Second)
 		if text == "" {
 			bannersPending(t, "no banner mentioning an update appeared within 3 s of goappOnUpdate()")

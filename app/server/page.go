@@ -9,9 +9,9 @@ import (
 	"encoding/json"
 	"html"
 	"regexp"
-	"strings"
 
 	"explainer/app/ui"
+	"explainer/app/widget"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -30,53 +30,14 @@ func newShell(cfg Config, css []byte) *shell {
 	return &shell{cfg: cfg, prefix: cfg.BasePath, css: string(css), styleHash: "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"}
 }
 
-// prerender renders a page's component to HTML. go-app's encoder indents
-// children on new lines, which puts a visible space between a link or
-// emphasis and the punctuation after it ("why ."); our text nodes never hold
-// a newline, so removing every newline-and-indent restores the exact text.
-func prerender(c app.Composer) string {
-	return stripIndent(app.HTMLString(c))
-}
-
-func stripIndent(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		if strings.HasPrefix(s[i:], "<pre") {
-			// Preformatted text keeps its own line breaks.
-			end := strings.Index(s[i:], "</pre>")
-			if end < 0 {
-				end = len(s) - i - len("</pre>")
-			}
-			// Preformatted text keeps its own line breaks; only go-app's
-			// indentation around the <code> element goes.
-			seg := s[i : i+end]
-			open := strings.IndexByte(seg, '>') + 1
-			b.WriteString(seg[:open] + strings.TrimSpace(seg[open:]) + "</pre>")
-			i += end + len("</pre>") - 1
-			continue
-		}
-		if s[i] == '\n' {
-			// go-app indents two spaces per level; an odd space left over
-			// is the text's own leading space (" or " after a link) and
-			// stays.
-			n := 0
-			for i+1+n < len(s) && s[i+1+n] == ' ' {
-				n++
-			}
-			i += n - n%2
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
+// prerender renders a page's component as the browser will show it.
+func prerender(c app.Composer) string { return ui.Prerender(c) }
 
 // page writes a complete HTML document for path around the prerendered body.
 // The head is written here rather than by go-app so that attribute values
 // are HTML-escaped (go-app quotes them with strconv.Quote), empty tags are
 // left out, and JSON-LD is not HTML-escaped.
-func (s *shell) page(path string, body string, ld any) []byte {
+func (s *shell) page(path string, v variant, body string, ld any) []byte {
 	m := ui.MetaFor(path)
 	var b bytes.Buffer
 	w := func(parts ...string) {
@@ -84,7 +45,7 @@ func (s *shell) page(path string, body string, ld any) []byte {
 			b.WriteString(p)
 		}
 	}
-	w("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+	w("<!doctype html>\n", v.htmlTag(), "\n<head>\n<meta charset=\"utf-8\">\n",
 		`<meta name="viewport" content="width=device-width, initial-scale=1">`, "\n",
 		"<title>", html.EscapeString(m.Title), "</title>\n")
 	meta := func(attr, name, content string) {
@@ -129,11 +90,40 @@ func (s *shell) page(path string, body string, ld any) []byte {
 		j, _ := json.Marshal(ld) // escapes <, > and & so the script cannot be closed early
 		w(`<script type="application/ld+json">`, string(j), "</script>\n")
 	}
+	if v.widget != "" {
+		// Before links.js: it makes links that leave the widget open a new tab.
+		w(`<script defer src="`, u, `/web/embed-frame.js"></script>`, "\n")
+	}
 	w(`<script defer src="`, u, `/web/links.js"></script>`, "\n",
 		`<script defer src="`, u, `/wasm_exec.js"></script>`, "\n",
 		`<script defer src="`, u, `/app.js"></script>`, "\n",
 		"</head>\n<body>\n", s.prefixed(body), "\n", loader, "\n</body>\n</html>\n")
 	return b.Bytes()
+}
+
+// variant is what makes one prerendered copy of a page differ from another
+// of the same route: the embed widget it shows, and the validated query
+// parameters of an embed. Every value comes from a fixed list, never from
+// the request itself.
+type variant struct {
+	widget string
+	params widget.Params
+}
+
+// htmlTag is the page's <html> start tag: the widget and theme are set here
+// so the first paint already has the right colours and no inner scrollbar.
+func (v variant) htmlTag() string {
+	t := `<html lang="en"`
+	if v.widget != "" {
+		t += ` data-widget="` + v.widget + `"`
+	}
+	if v.params.Theme != "" {
+		t += ` data-theme="` + v.params.Theme + `"`
+	}
+	if v.params.AutoHeight {
+		t += ` class="autoheight"`
+	}
+	return t + ">"
 }
 
 // loader replaces go-app's full-screen loader: the ids are the ones go-app's

@@ -21,6 +21,7 @@ type Server struct {
 	version string
 	prefix  string            // Config.BasePath: "" or "/explainer"
 	pages   map[string]*asset // prerendered, by route path
+	embeds  *embedVariants    // prerendered embed pages, by query
 	missing *asset            // the 404 page
 	files   map[string]*asset // by path below the prefix: /web/..., /app.js, robots.txt, ...
 	headers headerSets
@@ -36,7 +37,7 @@ const maxURI = 2048
 // into memory, compresses what is worth compressing and derives the app
 // version from the bytes.
 func New(cfg Config, s *site.Site, contentFS, webFS fs.FS) (*Server, error) {
-	ui.Init(s, ui.Config{BookingURL: cfg.BookingURL})
+	ui.Init(s, ui.Config{BookingURL: cfg.BookingURL, BaseURL: cfg.BaseURL})
 	web, err := loadWeb(webFS)
 	if err != nil {
 		return nil, fmt.Errorf("loading web assets: %w", err)
@@ -59,9 +60,11 @@ func New(cfg Config, s *site.Site, contentFS, webFS fs.FS) (*Server, error) {
 	sh := newShell(cfg, css)
 	srv.headers = newHeaderSets(cfg, sh.styleHash)
 	for _, r := range ui.Routes() {
-		srv.pages[r.Path] = htmlAsset(sh.page(r.Path, prerender(r.New()), ui.StructuredData(r.Path, cfg.BaseURL)))
+		v := variant{widget: r.Widget()}
+		srv.pages[r.Path] = htmlAsset(sh.page(r.Path, v, prerender(r.New()), ui.StructuredData(r.Path, cfg.BaseURL)))
 	}
-	srv.missing = htmlAsset(sh.page("", prerender(&ui.NotFound{}), nil))
+	srv.embeds = newEmbedVariants(sh)
+	srv.missing = htmlAsset(sh.page("", variant{}, prerender(&ui.NotFound{}), nil))
 	srv.addSEO()
 	if web.embedJS != nil {
 		srv.files["/embed.js"] = newAsset(web.embedJS, contentType("embed.js"), cacheShort)
@@ -166,6 +169,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p = rest
+	}
+	if a := s.embedFor(p, r); a != nil {
+		a.serve(w, r)
+		return
 	}
 	if a := s.pages[p]; a != nil {
 		a.serve(w, r)

@@ -13,12 +13,9 @@ import (
 	"strings"
 	"testing"
 
-	"explainer/app/markdown"
 	"explainer/app/site"
 	"explainer/content"
 	"explainer/web"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 func newTestServer(t *testing.T, args ...string) *Server {
@@ -116,27 +113,6 @@ func TestHomePageHoldsEveryLineOfTheArticle(t *testing.T) {
 		if l = strings.TrimSpace(l); l != "" && !strings.Contains(page, l) {
 			t.Errorf("GET / lacks the seed line:\n%s", l)
 		}
-	}
-}
-
-// go-app writes children of a mixed paragraph on separate, indented lines,
-// which shows as a space before punctuation. The prerender must not.
-func TestPrerenderKeepsPunctuationAgainstInlineElements(t *testing.T) {
-	d := markdown.Parse([]byte("Ask *why*. Read [the article](/), then decide. Call [988](tel:988) or [text it](sms:988) today."))
-	var b strings.Builder
-	for _, u := range d.UI() {
-		b.WriteString(stripIndent(app.HTMLString(u)))
-	}
-	got := visibleText("<body>" + b.String())
-	if want := "Ask why. Read the article, then decide. Call 988 or text it today."; got != want {
-		t.Errorf("prerendered text = %q, want %q", got, want)
-	}
-}
-
-func TestStripIndentKeepsPreformattedText(t *testing.T) {
-	in := "<div>\n  <pre>\n    <code>a\n  b</code>\n  </pre>\n</div>"
-	if got, want := stripIndent(in), "<div><pre><code>a\n  b</code></pre></div>"; got != want {
-		t.Errorf("stripIndent = %q, want %q", got, want)
 	}
 }
 

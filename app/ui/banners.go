@@ -76,22 +76,27 @@ func (b *StatusBanners) OnAppInstallChange(ctx app.Context) {
 	ctx.Dispatch(func(ctx app.Context) { b.installable = ctx.IsAppInstallable() })
 }
 
-// Render builds the notices.
+// Render builds the notices. Offline and update notices float at the
+// bottom of the screen (the page keeps room for them, so they never cover a
+// focused control); the install offer sits in the page's flow after the
+// footer, where it appearing after mount moves nothing the reader sees.
 func (b *StatusBanners) Render() app.UI {
-	return app.Div().Class("status-banners").Aria("live", "polite").Body(
-		app.If(b.update, func() app.UI {
-			return app.Div().Class("banner banner-update").Body(
-				app.P().Text("A new version is available."),
-				app.Button().Type("button").Class("banner-action").Text("Reload").OnClick(b.reload),
-			)
-		}),
-		app.If(b.offline, func() app.UI {
-			return app.Div().Class("banner banner-offline").Body(
-				app.P().Text("You are offline. Everything here still works: the article, the FAQ and the self-reflection."),
-			)
-		}),
+	return app.Div().Class("banners").Body(
+		app.Div().Class("status-banners").Aria("live", "polite").Body(
+			app.If(b.update, func() app.UI {
+				return app.Div().Class("banner banner-update").Body(
+					app.P().Text("A new version is available."),
+					app.Button().Type("button").Class("banner-action").Text("Reload").OnClick(b.reload),
+				)
+			}),
+			app.If(b.offline, func() app.UI {
+				return app.Div().Class("banner banner-offline").Body(
+					app.P().Text("You are offline. Everything here still works: the article, the FAQ and the self-reflection."),
+				)
+			}),
+		),
 		app.If(b.installable && !b.dismissed && !b.update, func() app.UI {
-			return app.Div().Class("banner banner-install").Body(b.installBody()...)
+			return app.Div().Class("install-offer").Body(b.installBody()...)
 		}),
 	)
 }

@@ -76,3 +76,15 @@ func (e *EmbedArticle) Render() app.UI {
 	}
 	return embedPage(widget.Article, app.Article().Class("prose").Body(body...))
 }
+
+// EmbedFor returns the component of widget name for validated parameters,
+// for the server's prerender of each variant.
+func EmbedFor(name string, p widget.Params) app.Composer {
+	switch name {
+	case widget.FAQ:
+		return &FAQPage{Embedded: true}
+	case widget.Fit:
+		return &FitPage{Embedded: true}
+	}
+	return &EmbedArticle{Section: p.Section}
+}

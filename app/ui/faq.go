@@ -6,6 +6,7 @@ import (
 
 	"explainer/app/faq"
 	"explainer/app/site"
+	"explainer/app/widget"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -13,17 +14,31 @@ import (
 // FAQPage is the FAQ on its own route.
 type FAQPage struct {
 	app.Compo
+
+	// Embedded shows the FAQ as a widget (/embed/faq): without the site's
+	// header and footer, in the embed frame.
+	Embedded bool
 }
 
 // OnMount marks the app as started.
 func (p *FAQPage) OnMount(ctx app.Context) { mounted(ctx) }
 
 // OnNav keeps the document title right after in-app navigation.
-func (p *FAQPage) OnNav(ctx app.Context) { setMeta(ctx, "/faq") }
+func (p *FAQPage) OnNav(ctx app.Context) {
+	if p.Embedded {
+		setMeta(ctx, "/embed/faq")
+		return
+	}
+	setMeta(ctx, "/faq")
+}
 
 // Render builds the page: the questions are level-2 headings under the h1.
 func (p *FAQPage) Render() app.UI {
-	return page("/faq",
+	frame := func(body ...app.UI) app.UI { return page("/faq", body...) }
+	if p.Embedded {
+		frame = func(body ...app.UI) app.UI { return embedPage(widget.FAQ, body...) }
+	}
+	return frame(
 		app.Div().Class("faq-page").Body(
 			app.Header().Class("faq-page-header").Body(
 				app.H1().ID("faq-title").Text(content.Article.FAQHeading),

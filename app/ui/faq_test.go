@@ -23,28 +23,6 @@ func loadFAQSite(t *testing.T) *site.Site {
 	return s
 }
 
-// prerenderFAQ renders a page as the server means to: go-app's HTML with
-// its indentation removed. go-app indents by two spaces a level and text
-// nodes never hold a newline, so after a newline an even run of spaces is
-// indentation and an odd one ends with the text's own leading space, as in
-// `<a>call 988</a> or`.
-func prerenderFAQ(c app.Composer) string {
-	s := app.HTMLString(c)
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			n := 0
-			for i+1+n < len(s) && s[i+1+n] == ' ' {
-				n++
-			}
-			i += n - n%2
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
 var (
 	tagRE   = regexp.MustCompile(`<[^>]*>`)
 	blockRE = regexp.MustCompile(`</?(p|div|li|ul|ol|h[1-6]|summary|details|blockquote|pre|section|header|footer|main|nav|br)\b[^>]*>`)
@@ -145,7 +123,7 @@ func TestFAQStructuredDataMatchesTheVisibleQuestionsAndAnswers(t *testing.T) {
 		t.Errorf("JSON-LD header = %q %q %q", ld.Context, ld.Type, ld.URL)
 	}
 
-	page := prerenderFAQ(&FAQPage{})
+	page := Prerender(&FAQPage{})
 	seen := visibleFAQ(t, page)
 	if len(seen) != len(s.FAQ) || len(ld.MainEntity) != len(seen) {
 		t.Fatalf("%d questions in the content, %d on the page, %d in the JSON-LD", len(s.FAQ), len(seen), len(ld.MainEntity))
@@ -181,7 +159,7 @@ func TestFAQPrerenderHoldsEveryQuestionAndAnswer(t *testing.T) {
 		{"/faq", &FAQPage{}, "h2"},
 		{"/", &ArticlePage{}, "h3"},
 	} {
-		page := prerenderFAQ(tc.page)
+		page := Prerender(tc.page)
 		seen := visibleFAQ(t, page)
 		if len(seen) != len(s.FAQ) {
 			t.Fatalf("%s: %d questions on the page, want %d", tc.path, len(seen), len(s.FAQ))
@@ -224,7 +202,7 @@ func TestFAQOutlineOnEachPage(t *testing.T) {
 	heads := regexp.MustCompile(`<h([1-6])[ >]`)
 	for path, c := range map[string]app.Composer{"/faq": &FAQPage{}, "/": &ArticlePage{}} {
 		prev := 0
-		for _, m := range heads.FindAllStringSubmatch(prerenderFAQ(c), -1) {
+		for _, m := range heads.FindAllStringSubmatch(Prerender(c), -1) {
 			level := int(m[1][0] - '0')
 			if prev == 0 && level != 1 {
 				t.Errorf("%s: the first heading is an h%d", path, level)

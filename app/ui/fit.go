@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"explainer/app/fit"
+	"explainer/app/widget"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -19,6 +20,10 @@ import (
 // carries over anything ticked before mount and resumes a stored session.
 type FitPage struct {
 	app.Compo
+
+	// Embedded shows the questionnaire as a widget (/embed/fit): without
+	// the site's header and footer, in the embed frame.
+	Embedded bool
 
 	answers    fit.Answers // statement id → answer; missing ids are unanswered
 	step       int         // 0..n-1 a statement, n the review, n+1 the result
@@ -55,7 +60,14 @@ func (p *FitPage) OnMount(ctx app.Context) {
 }
 
 // OnNav keeps the document title right after in-app navigation.
-func (p *FitPage) OnNav(ctx app.Context) { setMeta(ctx, "/fit") }
+func (p *FitPage) OnNav(ctx app.Context) { setMeta(ctx, p.path()) }
+
+func (p *FitPage) path() string {
+	if p.Embedded {
+		return "/embed/fit"
+	}
+	return "/fit"
+}
 
 // Render builds the page.
 func (p *FitPage) Render() app.UI {
@@ -69,7 +81,11 @@ func (p *FitPage) Render() app.UI {
 	default:
 		body = p.renderResult()
 	}
-	return page("/fit",
+	frame := func(body ...app.UI) app.UI { return page("/fit", body...) }
+	if p.Embedded {
+		frame = func(body ...app.UI) app.UI { return embedPage(widget.Fit, body...) }
+	}
+	return frame(
 		app.Div().ID("fit").Class("fit").Body(
 			app.H1().ID("fit-title").Class("fit-title").Text(content.Fit.Title),
 			body,

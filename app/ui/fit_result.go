@@ -38,7 +38,9 @@ func (p *FitPage) renderResult() app.UI {
 		source += ", " + p.origin + "/fit"
 	}
 
-	return app.Div().ID("fit-result").Class("fit-step fit-result").Body(
+	// data-band lets an embedding page hear that the reader finished, and
+	// the band only (web/embed-frame.js): never the answers.
+	return app.Div().ID("fit-result").Class("fit-step fit-result").Attr("data-band", r.Band.ID).Body(
 		app.Section().Class("fit-summary").Aria("labelledby", fitResultTitleID).Body(
 			app.P().Class("fit-kicker").Text("Your result"),
 			app.H2().ID(fitResultTitleID).Class("fit-band").TabIndex(-1).Text(r.Band.Title),

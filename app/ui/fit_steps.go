@@ -78,12 +78,8 @@ func (p *FitPage) renderStatement(i int) app.UI {
 	if !p.ready {
 		// Before the app has started the button cannot work; say so rather
 		// than let a click vanish. aria-disabled keeps it focusable.
-		// go-app's server writes an attribute whose value is "true" bare
-		// (aria-disabled=""), which ARIA reads as not disabled. "TRUE" is
-		// written out, and browsers compare ARIA tokens case-insensitively
-		// (TestFitTickBeforeTheAppStartsIsKept checks Chromium's
-		// accessibility tree).
-		next = next.Aria("disabled", "TRUE").Aria("describedby", "fit-note")
+		// (Prerender writes its value out; go-app would leave it bare.)
+		next = next.Aria("disabled", "true").Aria("describedby", "fit-note")
 		note = "Getting ready… You can already choose an answer."
 	}
 	var back app.UI

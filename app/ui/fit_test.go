@@ -32,7 +32,7 @@ func fitContent(t *testing.T) *fit.Definition {
 
 func TestFitPrerenderShowsTheIntroAndFirstStatementGettingReady(t *testing.T) {
 	d := fitContent(t)
-	html := app.HTMLString(&FitPage{})
+	html := Prerender(&FitPage{})
 	first := d.Statements[0]
 	for _, want := range []string{
 		d.Title,
@@ -41,7 +41,7 @@ func TestFitPrerenderShowsTheIntroAndFirstStatementGettingReady(t *testing.T) {
 		first.Text,
 		`<fieldset`, `<legend`, `id="fit-legend"`, `tabindex="-1"`,
 		`name="` + first.ID + `"`,
-		`aria-disabled="TRUE"`, `aria-describedby="fit-note"`,
+		`aria-disabled="true"`, `aria-describedby="fit-note"`,
 		"Getting ready",
 		"Statement 1 of 13",
 		`<progress`,

@@ -29,6 +29,8 @@ func Routes() []Route {
 		{Path: "/fit", New: func() app.Composer { return &FitPage{} }},
 		{Path: "/embed", New: func() app.Composer { return &EmbedDocs{} }},
 		{Path: "/embed/article", New: func() app.Composer { return &EmbedArticle{} }},
+		{Path: "/embed/faq", New: func() app.Composer { return &FAQPage{Embedded: true} }},
+		{Path: "/embed/fit", New: func() app.Composer { return &FitPage{Embedded: true} }},
 	}
 }
 
@@ -79,7 +81,11 @@ func MetaFor(path string) Meta {
 			Description: "Show the article, the FAQ or the fit questionnaire on your own site: one snippet, an iframe that sizes itself, nothing private shared.",
 		}
 	case "/embed/article":
-		return Meta{Title: a.Title, Description: a.Description}
+		return Meta{Title: a.Title + " (embedded)", Description: a.Description}
+	case "/embed/faq", "/embed/fit":
+		m := MetaFor(strings.TrimPrefix(path, "/embed"))
+		m.Title = strings.TrimSuffix(m.Title, " · "+SiteName) + " (embedded)"
+		return m
 	}
 	return Meta{Title: "Page not found · " + SiteName, Description: a.Description}
 }

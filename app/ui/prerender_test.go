@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+
+	"explainer/app/markdown"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// go-app writes children of a mixed paragraph on separate, indented lines,
+// which shows as a space before punctuation. The prerender must not.
+func TestPrerenderKeepsPunctuationAgainstInlineElements(t *testing.T) {
+	d := markdown.Parse([]byte("Ask *why*. Read [the article](/), then decide. Call [988](tel:988) or [text it](sms:988) today."))
+	var b strings.Builder
+	for _, u := range d.UI() {
+		b.WriteString(stripIndent(app.HTMLString(u)))
+	}
+	got := strings.Join(strings.Fields(html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(b.String(), ""))), " ")
+	if want := "Ask why. Read the article, then decide. Call 988 or text it today."; got != want {
+		t.Errorf("prerendered text = %q, want %q", got, want)
+	}
+}
+
+func TestStripIndentKeepsPreformattedText(t *testing.T) {
+	in := "<div>\n  <pre>\n    <code>a\n  b</code>\n  </pre>\n</div>"
+	if got, want := stripIndent(in), "<div><pre><code>a\n  b</code></pre></div>"; got != want {
+		t.Errorf("stripIndent = %q, want %q", got, want)
+	}
+}
+
+func TestAriaTrueKeepsItsValue(t *testing.T) {
+	for in, want := range map[string]string{
+		`<button aria-disabled class="x">Next</button>`:       `<button aria-disabled="true" class="x">Next</button>`,
+		`<div aria-hidden>x</div>`:                            `<div aria-hidden="true">x</div>`,
+		`<input checked aria-expanded/>`:                      `<input checked aria-expanded="true"/>`,
+		`<p title="a aria-x b">text aria-y here</p>`:          `<p title="a aria-x b">text aria-y here</p>`,
+		`<a aria-label="Copy \"x\"" aria-current>y</a>`:       `<a aria-label="Copy \"x\"" aria-current="true">y</a>`,
+		`<button aria-describedby="n" aria-disabled="false">`: `<button aria-describedby="n" aria-disabled="false">`,
+	} {
+		if got := ariaTrue(in); got != want {
+			t.Errorf("ariaTrue(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
