@@ -37,24 +37,18 @@
 
   // Height is that of the content, never of the viewport, so a resize of the
   // iframe cannot feed back into a new height: no loops.
-  var last = -1, queued = false;
+  // ResizeObserver already reports once per rendered frame, after layout.
+  var last = -1;
   function measure() {
-    queued = false;
     var h = Math.ceil(document.body.getBoundingClientRect().height);
     if (h !== last) {
       last = h;
       send({ type: "resize", height: h });
     }
   }
-  function queue() {
-    if (!queued) {
-      queued = true;
-      requestAnimationFrame(measure);
-    }
-  }
-  if (window.ResizeObserver) new ResizeObserver(queue).observe(document.body);
-  window.addEventListener("load", queue);
-  queue();
+  if (window.ResizeObserver) new ResizeObserver(measure).observe(document.body);
+  window.addEventListener("load", measure);
+  measure();
   send({ type: "ready" });
 
   var lastBand = "";

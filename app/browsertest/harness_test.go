@@ -4,6 +4,7 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -24,6 +25,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -124,7 +126,8 @@ type browser struct {
 	mu       sync.Mutex
 	problems []string
 	requests []string
-	allowed  []string // substrings of console messages the test expects
+	allowed  []string                              // substrings of console messages the test expects
+	contexts map[string]runtime.ExecutionContextID // frame id → its page's JavaScript context
 }
 
 func newBrowser(t *testing.T, width, height int) *browser {
@@ -192,7 +195,59 @@ func (b *browser) onEvent(ev any) {
 		}
 	case *network.EventRequestWillBeSent:
 		b.requests = append(b.requests, ev.Request.URL)
+	case *runtime.EventExecutionContextCreated:
+		var aux struct {
+			FrameID   string `json:"frameId"`
+			IsDefault bool   `json:"isDefault"`
+		}
+		if json.Unmarshal(ev.Context.AuxData, &aux) == nil && aux.IsDefault {
+			if b.contexts == nil {
+				b.contexts = map[string]runtime.ExecutionContextID{}
+			}
+			b.contexts[aux.FrameID] = ev.Context.ID
+		}
 	}
+}
+
+// frameContext finds the JavaScript context of the iframe whose URL
+// contains urlPart, for evaluating inside a cross-origin frame.
+func (b *browser) frameContext(urlPart string) (runtime.ExecutionContextID, bool) {
+	b.t.Helper()
+	tree, err := chromedp.Call(b.ctx, page.GetFrameTree, cdp.Empty{})
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	var walk func(*page.FrameTree) string
+	walk = func(ft *page.FrameTree) string {
+		if ft.Frame.ParentID != "" && strings.Contains(ft.Frame.URL, urlPart) {
+			return string(ft.Frame.ID)
+		}
+		for _, c := range ft.ChildFrames {
+			if id := walk(c); id != "" {
+				return id
+			}
+		}
+		return ""
+	}
+	id := walk(tree.FrameTree)
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	c, ok := b.contexts[id]
+	return c, ok && id != ""
+}
+
+// evalIn evaluates expr inside the iframe whose URL contains urlPart.
+func evalIn[T any](b *browser, urlPart, expr string) T {
+	b.t.Helper()
+	id, ok := b.frameContext(urlPart)
+	if !ok {
+		b.t.Fatalf("no frame with a URL containing %q", urlPart)
+	}
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise, func(p *runtime.EvaluateParams) { p.ContextID = id }))
+	if err != nil {
+		b.t.Fatalf("evaluating in %s: %s: %v", urlPart, expr, err)
+	}
+	return v
 }
 
 func describe(o *runtime.RemoteObject) string {
