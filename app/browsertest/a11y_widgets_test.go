@@ -216,7 +216,7 @@ func TestA11yLiveRegions(t *testing.T) {
 		b.waitApp()
 		setOffline(b, true)
 		defer setOffline(b, false)
-		text := waitText(b, `/offline|connection|internet/i`, 3*time.Second)
+		text := waitText(b, `/you are offline|no connection|no internet/i`, 3*time.Second)
 		if text == "" {
 			bannersPending(t, "no banner mentioning being offline appeared within 3 s of going offline")
 			return

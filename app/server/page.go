@@ -81,10 +81,6 @@ func (s *shell) page(path string, v variant, body string, ld any) []byte {
 		`<link rel="icon" href="`, u, `/web/favicon-32.png" sizes="32x32" type="image/png">`, "\n",
 		`<link rel="apple-touch-icon" href="`, u, `/web/apple-touch-icon.png">`, "\n",
 		`<link rel="manifest" href="`, u, `/manifest.webmanifest">`, "\n",
-		// Start the WebAssembly download with the HTML instead of after the
-		// scripts run; app.js's fetch (same URL, same CORS mode) then takes
-		// it from the preload instead of downloading it again.
-		`<link rel="preload" href="`, u, `/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`, "\n",
 		"<style>", s.css, "</style>\n")
 	if ld != nil {
 		j, _ := json.Marshal(ld) // escapes <, > and & so the script cannot be closed early
@@ -97,7 +93,14 @@ func (s *shell) page(path string, v variant, body string, ld any) []byte {
 	w(`<script defer src="`, u, `/web/links.js"></script>`, "\n",
 		`<script defer src="`, u, `/wasm_exec.js"></script>`, "\n",
 		`<script defer src="`, u, `/app.js"></script>`, "\n",
-		"</head>\n<body>\n", s.prefixed(body), "\n", loader, "\n</body>\n</html>\n")
+		"</head>\n<body>\n", s.prefixed(body), "\n", loader, "\n",
+		// Start the WebAssembly download as soon as the page's own bytes
+		// are in, rather than after the deferred scripts run, and not
+		// before: on a slow link it would compete with the text the reader
+		// is waiting for. app.js's fetch (same URL, same CORS mode) then
+		// takes it from the preload instead of downloading it again.
+		`<link rel="preload" href="`, u, `/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`,
+		"\n</body>\n</html>\n")
 	return b.Bytes()
 }
 

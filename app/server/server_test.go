@@ -278,3 +278,11 @@ func TestFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestMinifyCSSKeepsMeaning(t *testing.T) {
+	in := "/* note */\n.a .b > .c:hover,\n.d { font: 1em \"Segoe  UI\", serif; content: \" (\" attr(href) \")\"; }\n@media (min-width: 40rem) {\n  .e::after { margin: 0 auto; }\n}\n"
+	want := `.a .b>.c:hover,.d{font:1em "Segoe  UI",serif;content:" (" attr(href) ")";}@media (min-width:40rem){.e::after{margin:0 auto;}}`
+	if got := string(minifyCSS([]byte(in))); got != want {
+		t.Errorf("minifyCSS =\n%s\nwant\n%s", got, want)
+	}
+}
