@@ -4,7 +4,10 @@
 # make bench  compares the server's throughput with a plain file server on loopback, then
 #             the page on an emulated slow phone with a static baseline (see README, Performance)
 GO        ?= go
-WASMFLAGS := -trimpath -ldflags="-s -w"
+# The wasm is built without inlining except in the runtime: on Go's wasm
+# output that trades raw bytes for brotli bytes, which are what a phone
+# downloads (measured: 1.736 MB brotli with inlining, 1.640 MB without).
+WASMFLAGS := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=runtime/...=
 GOSRC     := $(shell find . -name '*.go' -not -path './node_modules/*' -not -path './.tools/*') go.mod go.sum
 CONTENT   := $(wildcard content/*)
 

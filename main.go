@@ -26,8 +26,9 @@ func main() {
 	ui.RememberPrerenderState()
 	app.RunWhenOnBrowser()
 
-	// A branch on the constant app.IsServer lets the linker leave the whole
-	// server out of the WebAssembly.
+	// A branch on the constant app.IsServer lets the linker leave the server
+	// out of the WebAssembly; app/server also compiles to a stub there, so
+	// none of its package state is linked either.
 	if app.IsServer {
 		os.Exit(server.Main(os.Args[1:], s))
 	}
