@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"errors"
+	"explainer/app/chromium"
 	"fmt"
 	"math"
 	"os"
@@ -197,20 +198,7 @@ func measure(parent context.Context, chrome, url string, md mode, needle string,
 		return run{}, err
 	}
 	defer os.RemoveAll(dir)
-	actx, cancelA := chromedp.NewExecAllocator(parent,
-		chromedp.ExecPath(chrome),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(dir),
-		chromedp.WindowSize(prof.Width, prof.Height),
-	)
+	actx, cancelA := chromedp.NewExecAllocator(parent, chromium.Options(chrome, dir, prof.Width, prof.Height)...)
 	defer cancelA()
 	// Detaching the worker sessions that chromedp never knew makes it log
 	// that their executor does not exist; that is expected here.

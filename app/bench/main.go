@@ -16,11 +16,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"explainer/app/chromium"
 	"flag"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -309,20 +309,7 @@ func jsonSafe(res results) any {
 	return nanToNil(structToAny(res))
 }
 
-func findChrome(flagPath string) string {
-	for _, p := range []string{flagPath, os.Getenv("CHROME_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if p == "" {
-			continue
-		}
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	return ""
-}
+func findChrome(flagPath string) string { return chromium.Find(flagPath) }
 
 func loadAverage() string {
 	b, err := os.ReadFile("/proc/loadavg")

@@ -5,22 +5,16 @@ package browsertest
 import (
 	"context"
 	"encoding/json"
+	"explainer/app/chromium"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"explainer/app/server"
-	"explainer/app/site"
-	"explainer/content"
-	"explainer/web"
 
 	"github.com/chromedp/cdproto/cdp"
 	cdplog "github.com/chromedp/cdproto/log"
@@ -58,21 +52,7 @@ func startSite(t *testing.T, opts ...siteOption) *testSite {
 	for _, o := range opts {
 		o(&c)
 	}
-	if _, err := web.FS.Open("app.wasm"); err != nil {
-		t.Fatal("web/app.wasm is missing: build it first with `make wasm` (make test does)")
-	}
-	cfg, err := server.ParseFlags(c.args, func(string) string { return "" }, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.Load(content.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := server.New(cfg, s, content.FS, web.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := newHandler(t, c.args...)
 	ts := &testSite{gate: make(chan struct{})}
 	if !c.holdWasm {
 		ts.release()
@@ -96,17 +76,9 @@ func startSite(t *testing.T, opts ...siteOption) *testSite {
 func (s *testSite) release() { s.once.Do(func() { close(s.gate) }) }
 
 // chromium finds the browser, or skips (fails under CI) when there is none.
-func chromium(t *testing.T) string {
+func chromiumPath(t *testing.T) string {
 	t.Helper()
-	for _, p := range []string{os.Getenv("CHROME_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if p == "" {
-			continue
-		}
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
+	if p := chromium.Find(); p != "" {
 		return p
 	}
 	if os.Getenv("CI") == "true" {
@@ -132,21 +104,8 @@ type browser struct {
 
 func newBrowser(t *testing.T, width, height int) *browser {
 	t.Helper()
-	path := chromium(t)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(width, height),
-	}
+	path := chromiumPath(t)
+	opts := chromium.Options(path, t.TempDir(), width, height)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)

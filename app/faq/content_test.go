@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 
+	"explainer/app/markdown"
 	"explainer/app/readability"
 	"explainer/content"
 )
@@ -108,7 +108,7 @@ func TestArticleIDsExist(t *testing.T) {
 	var have []string
 	for _, line := range strings.Split(string(src), "\n") {
 		if h, ok := strings.CutPrefix(line, "## "); ok {
-			have = append(have, slug(h))
+			have = append(have, markdown.Slug(h))
 		}
 	}
 	for _, id := range articleIDs {
@@ -165,22 +165,4 @@ func plain(md string) string {
 		md = strings.Replace(md, "["+l.text+"]("+l.target+")", l.text, 1)
 	}
 	return strings.NewReplacer("*", "", "_", "", "`", "").Replace(md)
-}
-
-// slug makes a heading id the way the article page does: lower-case letters
-// and digits, words joined by hyphens, other punctuation dropped.
-func slug(s string) string {
-	var words []string
-	for _, f := range strings.Fields(strings.ToLower(s)) {
-		w := strings.Map(func(r rune) rune {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				return r
-			}
-			return -1
-		}, f)
-		if w != "" {
-			words = append(words, w)
-		}
-	}
-	return strings.Join(words, "-")
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"explainer/app/markdown"
 	"explainer/app/readability"
 	"explainer/content"
 )
@@ -50,30 +51,12 @@ func TestArticleSections(t *testing.T) {
 	var got []string
 	for _, line := range strings.Split(string(src), "\n") {
 		if h, ok := strings.CutPrefix(line, "## "); ok {
-			got = append(got, slug(h))
+			got = append(got, markdown.Slug(h))
 		}
 	}
 	if !slices.Equal(got, articleSections) {
 		t.Errorf("article headings give %q,\nwant %q", got, articleSections)
 	}
-}
-
-// slug lowercases a heading, keeps letters and digits, and joins words with
-// hyphens: "Dr. Kaiser's Training" becomes "dr-kaisers-training".
-func slug(h string) string {
-	var words []string
-	for _, w := range strings.Fields(strings.ToLower(h)) {
-		w = strings.Map(func(r rune) rune {
-			if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '-' {
-				return r
-			}
-			return -1
-		}, w)
-		if w != "" {
-			words = append(words, w)
-		}
-	}
-	return strings.Join(words, "-")
 }
 
 // contentScripts are answer sets for the real content, in file order:
