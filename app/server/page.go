@@ -86,6 +86,13 @@ func (s *shell) page(path string, v variant, body string, ld any) []byte {
 		j, _ := json.Marshal(ld) // escapes <, > and & so the script cannot be closed early
 		w(`<script type="application/ld+json">`, string(j), "</script>\n")
 	}
+	w("</head>\n<body>\n", s.prefixed(body), "\n", loader, "\n")
+	// Scripts and the WebAssembly come after the text: on a slow link,
+	// anything requested from the <head> shares the bandwidth with the page
+	// the reader is waiting for. Deferred scripts run after parsing either
+	// way. The preload starts the wasm download as soon as the page's own
+	// bytes are in; app.js's fetch (same URL, same CORS mode) then takes it
+	// from the preload instead of downloading it again.
 	if v.widget != "" {
 		// Before links.js: it makes links that leave the widget open a new tab.
 		w(`<script defer src="`, u, `/web/embed-frame.js"></script>`, "\n")
@@ -93,12 +100,6 @@ func (s *shell) page(path string, v variant, body string, ld any) []byte {
 	w(`<script defer src="`, u, `/web/links.js"></script>`, "\n",
 		`<script defer src="`, u, `/wasm_exec.js"></script>`, "\n",
 		`<script defer src="`, u, `/app.js"></script>`, "\n",
-		"</head>\n<body>\n", s.prefixed(body), "\n", loader, "\n",
-		// Start the WebAssembly download as soon as the page's own bytes
-		// are in, rather than after the deferred scripts run, and not
-		// before: on a slow link it would compete with the text the reader
-		// is waiting for. app.js's fetch (same URL, same CORS mode) then
-		// takes it from the preload instead of downloading it again.
 		`<link rel="preload" href="`, u, `/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`,
 		"\n</body>\n</html>\n")
 	return b.Bytes()
