@@ -23,3 +23,6 @@ func clickJS(selector string) chromedp.Action[chromedp.Void] {
 func navigateNoWait(u string) chromedp.Action[chromedp.Void] {
 	return chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`location.href = %q`, u))
 }
+
+// reload reloads the page, as the reader's browser would.
+func reload() chromedp.Action[chromedp.Void] { return chromedp.Reload() }

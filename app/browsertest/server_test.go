@@ -81,6 +81,12 @@ func TestStaticExportUnderASubPath(t *testing.T) {
 	if scope := eval[string](b, `navigator.serviceWorker.getRegistration().then(r => new URL(r.scope).pathname)`); scope != "/explainer/" {
 		t.Errorf("worker scope = %q, want /explainer/", scope)
 	}
+	// In-app navigation after mount stays under the base path, so a reload
+	// finds the page.
+	b.run(clickJS(`.site-nav a[href$="/fit"]`))
+	b.waitFor("in-app navigation to /explainer/fit", `location.pathname === "/explainer/fit" && document.querySelector("#fit-title") !== null`)
+	b.run(reload())
+	b.waitFor("the reloaded /explainer/fit", `document.readyState !== "loading" && document.querySelector("#fit-title") !== null`)
 	for _, u := range b.requestsMatching(s.URL) {
 		if !strings.HasPrefix(u, s.URL+"/explainer/") {
 			t.Errorf("request outside the base path: %s", u)

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"html"
 	"regexp"
+	"strings"
 
 	"explainer/app/ui"
 	"explainer/app/widget"
@@ -45,7 +46,12 @@ func (s *shell) page(path string, v variant, body string, ld any) []byte {
 			b.WriteString(p)
 		}
 	}
-	w("<!doctype html>\n", v.htmlTag(), "\n<head>\n<meta charset=\"utf-8\">\n",
+	tag := v.htmlTag()
+	if s.prefix != "" {
+		// links.js keeps in-app links under the base path after mount.
+		tag = strings.Replace(tag, `<html lang="en"`, `<html lang="en" data-base="`+html.EscapeString(s.prefix)+`"`, 1)
+	}
+	w("<!doctype html>\n", tag, "\n<head>\n<meta charset=\"utf-8\">\n",
 		`<meta name="viewport" content="width=device-width, initial-scale=1">`, "\n",
 		"<title>", html.EscapeString(m.Title), "</title>\n")
 	meta := func(attr, name, content string) {
