@@ -172,6 +172,9 @@ func (p *FitPage) choose(ctx app.Context, e app.Event) {
 	}
 	p.answers[id] = fit.Answer(v[0] - '0')
 	p.save()
+	// A sync of the radios queued before this change (on mount or a step
+	// change) may have run since the click; the stored answer wins.
+	src.Set("checked", true)
 	// The radio already shows the choice and nothing else on the step
 	// depends on it; re-rendering now would only race with the next key.
 	ctx.PreventUpdate()
