@@ -5,7 +5,6 @@ package main
 
 import (
 	"os"
-	"time"
 
 	"explainer/app/server"
 	"explainer/app/site"
@@ -16,9 +15,7 @@ import (
 )
 
 func main() {
-	yield()
 	s, err := site.Load(content.FS)
-	yield()
 	if err != nil {
 		// The same content passed the server's start-up and the tests, so
 		// this only happens in development.
@@ -34,16 +31,5 @@ func main() {
 	// none of its package state is linked either.
 	if app.IsServer {
 		os.Exit(server.Main(os.Args[1:], s))
-	}
-}
-
-// yield lets the browser run between the steps of starting the app (the Go
-// runtime's start-up, parsing the content, mounting the page), so that they
-// are three shorter tasks rather than one long one that blocks input: on a
-// phone with a 4× slower CPU this cut the longest task from 630 ms to 310 ms.
-// On the server it does nothing.
-func yield() {
-	if app.IsClient {
-		time.Sleep(time.Millisecond)
 	}
 }
