@@ -17,8 +17,14 @@ import (
 func main() {
 	s, err := site.Load(content.FS)
 	if err != nil {
+		if app.IsServer {
+			// A malformed content file stops the server's start-up with
+			// its "file:line: reason", not a stack trace.
+			os.Stderr.WriteString("explainer: " + err.Error() + "\n")
+			os.Exit(1)
+		}
 		// The same content passed the server's start-up and the tests, so
-		// this only happens in development.
+		// in the browser this only happens in development.
 		panic(err)
 	}
 	ui.Init(s, ui.ConfigFromEnv())

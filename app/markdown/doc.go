@@ -106,6 +106,17 @@ func (d *Doc) Sections() []Section {
 	return secs
 }
 
+// SectionIDs lists the ids of the document's level-2 sections, in order.
+func (d *Doc) SectionIDs() []string {
+	var ids []string
+	for _, s := range d.Sections() {
+		if s.Heading.ID != "" {
+			ids = append(ids, s.Heading.ID)
+		}
+	}
+	return ids
+}
+
 // PlainText is the text of n and its descendants as a reader would read it.
 func (d *Doc) PlainText() string {
 	var b strings.Builder

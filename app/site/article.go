@@ -98,15 +98,7 @@ func checkOutline(name string, body []byte, a *Article) error {
 }
 
 // SectionIDs lists the ids of the article's sections, for links into it.
-func (a *Article) SectionIDs() []string {
-	var ids []string
-	for _, s := range a.Doc.Sections() {
-		if s.Heading.ID != "" {
-			ids = append(ids, s.Heading.ID)
-		}
-	}
-	return ids
-}
+func (a *Article) SectionIDs() []string { return a.Doc.SectionIDs() }
 
 // HasSection reports whether id names a section of the article.
 func (a *Article) HasSection(id string) bool {
