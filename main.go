@@ -8,6 +8,8 @@ import (
 
 	"explainer/app/server"
 	"explainer/app/site"
+	"explainer/app/startup"
+	_ "explainer/app/startup/aftergoldmark" // yields during package start-up
 	"explainer/app/ui"
 	"explainer/content"
 
@@ -15,6 +17,9 @@ import (
 )
 
 func main() {
+	// In the browser, start-up is a few tasks rather than one that blocks
+	// input throughout: see package startup.
+	startup.Yield()
 	s, err := site.Load(content.FS)
 	if err != nil {
 		if app.IsServer {
@@ -27,6 +32,7 @@ func main() {
 		// in the browser this only happens in development.
 		panic(err)
 	}
+	startup.Yield()
 	ui.Init(s, ui.ConfigFromEnv())
 	ui.Register()
 	ui.RememberPrerenderState()

@@ -59,6 +59,11 @@ type visit struct {
 	Load          float64 `json:"loadMs"`
 	Ready         float64 `json:"readyMs"`
 	Interactive   float64 `json:"interactiveMs"`
+	// Long tasks after first contentful paint, measured under the
+	// profile's real CPU throttling: the longest, and the blocking time
+	// (the sum of each one's excess over 50 ms, as in Total Blocking Time).
+	LongestTask float64 `json:"longestTaskMs"`
+	Blocking    float64 `json:"blockingMs"`
 
 	Bytes         int64   `json:"bytes"`       // encoded bytes received, page and workers
 	WorkerBytes   int64   `json:"workerBytes"` // of which by workers
@@ -369,6 +374,7 @@ func loadOnce(ctx context.Context, c *counters, url string) (visit, error) {
 		FCP, LCP, OnTop, Load, Ready, Interactive *float64
 		CLS, ClsAfterReady                        float64
 		Controlled                                bool
+		LongTasks                                 [][2]float64
 	}
 	if err := json.Unmarshal([]byte(raw), &js); err != nil {
 		return visit{}, err
@@ -380,7 +386,21 @@ func loadOnce(ctx context.Context, c *counters, url string) (visit, error) {
 	v.Load, v.Ready, v.Interactive = val(js.Load), val(js.Ready), val(js.Interactive)
 	v.CLS, v.CLSAfterReady, v.Controlled = js.CLS, js.ClsAfterReady, js.Controlled
 	v.Visible = math.Max(v.OnTop, v.FCP) // NaN if either is
+	v.LongestTask, v.Blocking = blocking(js.LongTasks, v.FCP)
 	return v, nil
+}
+
+// blocking sums the long tasks (start, duration) that end after fcp the
+// way Total Blocking Time does, and returns the longest of them too.
+func blocking(tasks [][2]float64, fcp float64) (longest, total float64) {
+	for _, t := range tasks {
+		if math.IsNaN(fcp) || t[0]+t[1] <= fcp {
+			continue
+		}
+		longest = math.Max(longest, t[1])
+		total += math.Max(0, t[1]-50)
+	}
+	return longest, total
 }
 
 func val(p *float64) float64 {

@@ -201,6 +201,8 @@ func table(res results) []row {
 		{Name: "largest contentful paint, ms", Cells: lcp, Ref: base(lcp)},
 		{Name: "cumulative layout shift", Cells: cold(func(v visit) float64 { return v.CLS }), Ref: nan, Digits: 3, Target: "< 0.02"},
 		{Name: "  of which after mount", Cells: cold(func(v visit) float64 { return v.CLSAfterReady }), Ref: nan, Digits: 3},
+		{Name: "longest task after FCP, ms", Cells: cold(func(v visit) float64 { return v.LongestTask }), Ref: nan},
+		{Name: "blocking time after FCP (TBT, real), ms", Cells: cold(func(v visit) float64 { return v.Blocking }), Ref: nan},
 		{Name: "load event, ms", Cells: load, Ref: base(load)},
 		{Name: "app mounted (data-app=ready), ms", Cells: cold(func(v visit) float64 { return v.Ready }), Ref: res.FloorMs},
 		{Name: "interactive, ms (ratio to floor)", Cells: cold(func(v visit) float64 { return v.Interactive }), Ref: res.FloorMs, Target: "≤ 1.2× floor"},

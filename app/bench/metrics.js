@@ -2,7 +2,7 @@
 // milliseconds since navigation start, when the article's first paragraph is
 // first visible and on top (elementFromPoint: paint metrics count text under
 // a covering overlay as painted), first contentful paint, largest contentful
-// paint, layout shifts, the load event, the app's mount (data-app="ready")
+// paint, layout shifts, long tasks, the load event, the app's mount (data-app="ready")
 // and, in "fit" mode, when the questionnaire first responds to a click.
 (() => {
   if (window.top !== window) return;
@@ -22,6 +22,10 @@
     if (m.ready !== null) m.clsAfterReady += e.value;
   });
   addEventListener("load", () => { m.load = performance.now(); });
+  // Main-thread tasks over 50 ms, as the throttled CPU really ran them:
+  // what Lighthouse's Total Blocking Time estimates by simulation.
+  m.longTasks = [];
+  observe("longtask", (e) => { m.longTasks.push([e.startTime, e.duration]); });
 
   // Visible and on top: the paragraph has a box inside the viewport and the
   // element at a point of that box is the paragraph or inside it.

@@ -62,3 +62,24 @@ func TestFloor(t *testing.T) {
 		t.Errorf("floorMs = %v, want 1500", got)
 	}
 }
+
+func TestBlockingCountsTasksAfterFirstPaintLikeTBT(t *testing.T) {
+	tasks := [][2]float64{
+		{100, 80},  // ends before first paint at 200: not counted
+		{150, 120}, // ends after it: counted whole, as Lighthouse does
+		{400, 50},  // exactly 50 ms: blocks nothing
+		{900, 300},
+	}
+	for _, tc := range []struct {
+		fcp, longest, total float64
+	}{
+		{200, 300, 70 + 250},
+		{1300, 0, 0},
+		{math.NaN(), 0, 0}, // no first paint: nothing to count from
+	} {
+		longest, total := blocking(tasks, tc.fcp)
+		if longest != tc.longest || total != tc.total {
+			t.Errorf("fcp %v: longest %v, total %v; want %v, %v", tc.fcp, longest, total, tc.longest, tc.total)
+		}
+	}
+}

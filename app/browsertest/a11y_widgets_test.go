@@ -51,7 +51,7 @@ func fitStateJS(t *testing.T) string {
 	const radios = [...m.querySelectorAll("input[type=radio]")];
 	const groups = [...new Set(radios.filter(r => A.shown(r.closest("label") || r)).map(r => r.name))];
 	const live = [...document.querySelectorAll('[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]')]
-		.filter(e => e.id !== "app-wasm-loader").map(e => e.textContent.replace(/\s+/g, " ").trim()).join(" | ");
+		.filter(e => e.id !== "wasm-status").map(e => e.textContent.replace(/\s+/g, " ").trim()).join(" | ");
 	return {
 		built: radios.length > 0 || m.querySelector("button") !== null,
 		result: bands.some(b => text.includes(b)),

@@ -16,7 +16,7 @@ func TestArticleIsReadableBeforeTheAppAndStaysPutWhenItMounts(t *testing.T) {
 	if !onTop(b, ".prose p") {
 		t.Fatal("the first paragraph is not visible on top before the wasm has loaded")
 	}
-	if eval[string](b, `document.querySelector("#app-wasm-loader").getAttribute("role")`) != "status" {
+	if eval[string](b, `document.querySelector("#wasm-status").getAttribute("role")`) != "status" {
 		t.Error("the loading indicator is not a role=status region")
 	}
 	if eval[bool](b, `document.documentElement.dataset.app === "ready"`) {
@@ -41,7 +41,7 @@ func TestArticleIsReadableBeforeTheAppAndStaysPutWhenItMounts(t *testing.T) {
 	if shift := eval[float64](b, `window.__shift`); shift > 0.02 {
 		t.Errorf("layout shift %.3f when the app mounted, want below 0.02", shift)
 	}
-	if eval[bool](b, `document.querySelector("#app-wasm-loader") !== null`) {
+	if eval[bool](b, `document.querySelector("#wasm-status") !== null`) {
 		t.Error("the loading indicator stayed after the app mounted")
 	}
 	if !onTop(b, ".prose p") {
@@ -93,5 +93,37 @@ func TestUnknownPathShowsTheSitesOwn404(t *testing.T) {
 	b.waitApp()
 	if h1 := eval[string](b, `document.querySelector("h1").textContent`); h1 != "Page not found" {
 		t.Errorf("h1 = %q after mount", h1)
+	}
+}
+
+// The article's text and the FAQ answers are static blocks: at start-up the
+// app mounts the prerendered HTML of each as one go-app Raw node rather than
+// rebuilding it node by node (ui.staticBlock). The reader must not be able to
+// tell: the same text and markup after mount, every answer still there (go-app's
+// Raw keeps only a first root element), and a link inside an answer still
+// navigates inside the app, without reloading the page.
+func TestStaticBlocksAreTheSameAfterMountAndTheirLinksStayInTheApp(t *testing.T) {
+	s := startSite(t, holdingWasm())
+	b := newBrowser(t, 412, 823)
+	b.open(s.URL + "/")
+	const snapshot = `JSON.stringify([...document.querySelectorAll("[data-static]")].map(e => [e.getAttribute("data-static"), e.innerHTML]))`
+	before := eval[string](b, snapshot)
+	b.run(sleep(50))
+	s.release()
+	b.waitApp()
+	after := eval[string](b, snapshot)
+	if n := eval[int](b, `document.querySelectorAll("[data-static]").length`); n != 17 {
+		t.Errorf("%d static blocks after mount, want 17 (the article and 16 answers)", n)
+	}
+	if before != after {
+		t.Errorf("the static blocks changed at mount:\nbefore %.300s\nafter  %.300s", before, after)
+	}
+
+	eval[bool](b, `window.__sameDocument = true`)
+	b.run(clickJS(`#right-for-me > summary`))
+	b.run(clickJS(`#right-for-me .faq-answer-text a[href="/fit"]`))
+	b.waitFor("the questionnaire", `location.pathname === "/fit" && document.querySelector("legend") !== null`)
+	if !eval[bool](b, `window.__sameDocument === true`) {
+		t.Error("a link inside an FAQ answer reloaded the page instead of navigating in the app")
 	}
 }

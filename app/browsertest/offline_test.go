@@ -206,6 +206,16 @@ func TestOfflineBannerWhenTheDeviceGoesOffline(t *testing.T) {
 	}
 	eval[bool](b, `(dispatchEvent(new Event("offline")), true)`)
 	b.waitFor("the offline banner", `document.querySelector(".status-banners .banner-offline") !== null`)
+	// The page keeps room under its last line while the notice floats
+	// there: scrolled to the end, the footer's last line is above it.
+	b.run(sleep(100))
+	if !eval[bool](b, `(() => {
+		window.scrollTo(0, document.documentElement.scrollHeight);
+		const last = document.querySelector(".site-footer").lastElementChild.getBoundingClientRect();
+		return last.bottom <= document.querySelector(".banner-offline").getBoundingClientRect().top;
+	})()`) {
+		t.Error("the offline notice covers the end of the page")
+	}
 	eval[bool](b, `(dispatchEvent(new Event("online")), true)`)
 	b.waitFor("the offline banner to go", `document.querySelector(".banner-offline") === null`)
 }

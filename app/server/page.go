@@ -136,14 +136,19 @@ func (v variant) htmlTag() string {
 	return t + ">"
 }
 
-// loader replaces go-app's full-screen loader: the ids are the ones go-app's
-// app.js updates and removes, but this is a small status pill that never
-// covers the prerendered text. The percentage is hidden from screen readers
-// so the live region is announced once, not on every chunk.
-const loader = `<div id="app-wasm-loader" class="wasm-status" role="status">` +
+// loader replaces go-app's full-screen loader with a small status pill that
+// never covers the prerendered text. It holds the ids go-app's app.js
+// updates (the icon, the percentage) and removes: app.js removes
+// #app-wasm-loader as soon as Go first gives the browser a turn, which is
+// during start-up (package startup), so that is an empty element inside and
+// the app removes the pill itself once the page has mounted. The percentage
+// is hidden from screen readers so the live region is announced once, not on
+// every chunk.
+const loader = `<div id="wasm-status" class="wasm-status" role="status">` +
 	`<span id="app-wasm-loader-icon" class="wasm-status-dot" aria-hidden="true"></span>` +
 	`<span>Loading interactive features</span> ` +
-	`<span id="app-wasm-loader-label" aria-hidden="true">0%</span></div>`
+	`<span id="app-wasm-loader-label" aria-hidden="true">0%</span>` +
+	`<span id="app-wasm-loader" hidden></span></div>`
 
 func contentAuthor() string { return ui.Content().Article.Author }
 

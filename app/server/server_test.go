@@ -141,7 +141,7 @@ func TestHeadIsWellFormedAndLocal(t *testing.T) {
 		`<link rel="canonical" href="https://therapy.example/">`,
 		`<meta property="og:image" content="https://therapy.example/web/og-image.png">`,
 		`<meta name="author" content="Paulina Kaiser, MD">`,
-		`<div id="app-wasm-loader" class="wasm-status" role="status">`,
+		`<div id="wasm-status" class="wasm-status" role="status">`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)

@@ -29,7 +29,7 @@ func (p *ArticlePage) Render() app.UI {
 			app.Article().Class("article").Aria("labelledby", "article-title").Body(
 				articleHeader(),
 				toc(secs, "toc-compact"),
-				app.Div().Class("prose").Body(a.Doc.UI()...),
+				staticBlock("article", func() app.HTMLDiv { return app.Div().Class("prose").Body(a.Doc.UI()...) }),
 				fitInvitation(),
 				faqSection(),
 				consultation(),

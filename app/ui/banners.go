@@ -3,8 +3,10 @@ package ui
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // statusBanners holds the site-wide notices (offline, update available,
-// install). It renders an empty live region until the app knows something
-// to say, so the prerendered page and the first client render agree.
+// install). None can show before the app runs, so the prerendered page has
+// only an empty container, and the first paint no fixed-position region to
+// style and lay out. The app adds the live region, empty, when it mounts,
+// before it has anything to announce.
 func statusBanners() app.UI { return &StatusBanners{} }
 
 // StatusBanners shows, at the bottom of every page, small polite notices:
@@ -20,6 +22,7 @@ type StatusBanners struct {
 	installable bool
 	apple       bool
 	dismissed   bool // the reader said "Not now" to installing
+	mounted     bool
 	release     []func()
 }
 
@@ -37,10 +40,12 @@ func (b *StatusBanners) OnMount(ctx app.Context) {
 	b.dismissed = dismissed
 	win := app.Window()
 	b.offline = !win.Get("navigator").Get("onLine").Bool()
+	b.mounted = true
+	b.room()
 	for _, ev := range []string{"online", "offline"} {
 		offline := ev == "offline"
 		fn := app.FuncOf(func(app.Value, []app.Value) any {
-			ctx.Dispatch(func(app.Context) { b.offline = offline })
+			ctx.Dispatch(func(app.Context) { b.offline = offline; b.room() })
 			return nil
 		})
 		win.Call("addEventListener", ev, fn)
@@ -59,7 +64,17 @@ func (b *StatusBanners) OnDismount() {
 // OnAppUpdate is go-app's signal that a new version has been installed by
 // the service worker and is ready on reload.
 func (b *StatusBanners) OnAppUpdate(ctx app.Context) {
-	ctx.Dispatch(func(ctx app.Context) { b.update = ctx.AppUpdateAvailable() && hadWorker() })
+	ctx.Dispatch(func(ctx app.Context) { b.update = ctx.AppUpdateAvailable() && hadWorker(); b.room() })
+}
+
+// room keeps space at the bottom of the page while a notice floats there,
+// so that it never covers the last line or a focused control (WCAG 2.4.11):
+// a class on <html> that banners.css reads. A :has() rule on html and body
+// would do the same without code, but costs style work on every change to
+// the page.
+func (b *StatusBanners) room() {
+	root := app.Window().Get("document").Get("documentElement")
+	root.Get("classList").Call("toggle", "has-banner", b.update || b.offline)
 }
 
 // hadWorker reports whether a service worker already controlled this page
@@ -81,6 +96,9 @@ func (b *StatusBanners) OnAppInstallChange(ctx app.Context) {
 // focused control); the install offer sits in the page's flow after the
 // footer, where it appearing after mount moves nothing the reader sees.
 func (b *StatusBanners) Render() app.UI {
+	if !b.mounted {
+		return app.Div().Class("banners")
+	}
 	return app.Div().Class("banners").Body(
 		app.Div().Class("status-banners").Aria("live", "polite").Body(
 			app.If(b.update, func() app.UI {

@@ -101,7 +101,7 @@ func (l *FAQList) item(it site.FAQ, shown bool) app.UI {
 	return d.Body(
 		app.Summary().ID(questionID(it.ID)).Class("faq-question").Body(questionHeading(l.Level, it.Question)),
 		app.Div().Class("faq-answer").Body(
-			app.Div().Class("faq-answer-text").Body(it.Doc.UI()...),
+			staticBlock("faq-answer:"+it.ID, func() app.HTMLDiv { return app.Div().Class("faq-answer-text").Body(it.Doc.UI()...) }),
 			app.Div().Class("faq-share").Body(
 				copyBtn,
 				app.Span().Class("faq-copy-status").Aria("live", "polite").Text(msg),

@@ -81,7 +81,12 @@ func visibleFAQ(t *testing.T, page string) []visibleQA {
 		d, _ := element(page[loc[0]:], "<details")
 		id := page[loc[2]:loc[3]]
 		sum, _ := element(d, "<summary")
-		ans, _ := element(d, `<div class="faq-answer-text"`)
+		// The answer is a static block (data-static): its attributes come
+		// in any order.
+		ans := ""
+		if loc := answerRE.FindStringIndex(d); loc != nil {
+			ans, _ = element(d[loc[0]:], "<div")
+		}
 		if sum == "" || ans == "" {
 			t.Fatalf("malformed FAQ item %q in the prerendered page: %.300s", id, d)
 		}
@@ -89,6 +94,9 @@ func visibleFAQ(t *testing.T, page string) []visibleQA {
 	}
 	return out
 }
+
+// answerRE matches the start tag of an FAQ answer's text.
+var answerRE = regexp.MustCompile(`<div [^>]*class="faq-answer-text"`)
 
 // detailsRE matches the opening tag of an FAQ item and captures its id.
 var detailsRE = regexp.MustCompile(`<details(?: class="faq-item"| id="([^"]+)"){2}[^>]*>`)

@@ -15,6 +15,7 @@ type PreMountState struct {
 	OpenIDs    []string          // ids of open <details> elements
 	Checked    map[string]string // radio and checkbox inputs that were checked: name → value
 	FocusedID  string            // id of the focused element, if it had one
+	static     map[string]string // static blocks by key: their outerHTML (see staticBlock)
 	recorded   bool
 	hashHidden bool
 }
@@ -49,26 +50,43 @@ func RememberPrerenderState() {
 		in := checked.Index(i)
 		PreMount.Checked[in.Get("name").String()] = in.Get("value").String()
 	}
+	blocks := doc.Call("querySelectorAll", "["+staticAttr+"]")
+	PreMount.static = make(map[string]string, blocks.Length())
+	for i := 0; i < blocks.Length(); i++ {
+		el := blocks.Index(i)
+		PreMount.static[el.Call("getAttribute", staticAttr).String()] = el.Get("outerHTML").String()
+	}
 	if a := doc.Get("activeElement"); a.Truthy() {
 		PreMount.FocusedID = a.Get("id").String()
 	}
 }
 
-// mounted runs when a page component has mounted in the browser. It marks
-// the document (tests and the benchmark wait for data-app="ready"), puts the
-// fragment back into the URL and restores the scroll position and focus.
+// started is set by the first page to mount.
+var started bool
+
+// mounted runs when a page component has mounted in the browser. It puts
+// the fragment back into the URL, restores the scroll position and focus,
+// removes the loading pill and marks the document ready (tests and the
+// benchmark wait for data-app="ready"). go-app calls OnMount before the
+// page's first update in the browser; the mark waits until after it, with
+// the work the page deferred in the same frame, so that "ready" means the
+// page answers input (a tick made between the two could be undone).
 func mounted(ctx app.Context) {
-	doc := app.Window().Get("document")
-	root := doc.Get("documentElement")
-	if root.Call("getAttribute", "data-app").String() == "ready" {
+	if started {
 		return
 	}
-	root.Call("setAttribute", "data-app", "ready")
+	started = true
+	doc := app.Window().Get("document")
 	if PreMount.hashHidden {
 		app.Window().Get("history").Call("replaceState", nil, "", PreMount.Hash)
 	}
 	y, focus := PreMount.Scroll, PreMount.FocusedID
 	ctx.Defer(func(app.Context) {
+		doc.Get("documentElement").Call("setAttribute", "data-app", "ready")
+		// The loading pill the server wrote (see the server's page shell).
+		if pill := doc.Call("getElementById", "wasm-status"); pill.Truthy() {
+			pill.Call("remove")
+		}
 		if focus != "" {
 			if el := doc.Call("getElementById", focus); el.Truthy() {
 				el.Call("focus", map[string]any{"preventScroll": true})

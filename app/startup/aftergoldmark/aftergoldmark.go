@@ -1,0 +1,13 @@
+// Package aftergoldmark yields once goldmark is initialised (it compiles its
+// regular expressions and entity tables at start-up), before net/http and
+// go-app. Import it for its side effect; see package startup.
+package aftergoldmark
+
+import (
+	_ "github.com/yuin/goldmark"
+
+	"explainer/app/startup"
+	_ "explainer/app/startup/afterstd"
+)
+
+func init() { startup.Yield() }

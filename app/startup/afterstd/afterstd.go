@@ -1,0 +1,16 @@
+// Package afterstd yields once the standard library's heavier packages
+// (unicode tables, regular expressions, crypto and networking, which go-app
+// links through net/http) are initialised, before goldmark's own start-up.
+// Import it for its side effect; see package startup.
+package afterstd
+
+import (
+	_ "crypto/tls"
+	_ "net"
+	_ "regexp"
+	_ "unicode"
+
+	"explainer/app/startup"
+)
+
+func init() { startup.Yield() }
