@@ -8,9 +8,10 @@
 // paint before Go goes on.
 //
 // Package initialisation cannot call Yield from the outside, so the
-// subpackages afterstd and aftergoldmark yield from their own init: Go
-// initialises a package once its imports are, in import-path order, so each
-// runs right after the packages it imports and before any later one.
+// subpackages early, afterbig, afterstd and aftergoldmark (each importing the
+// one before) yield from their own init: Go initialises a package once its
+// imports are, in import-path order, so each runs right after the packages
+// it imports and before any later one.
 package startup
 
 import (

@@ -11,6 +11,7 @@ import (
 	_ "unicode"
 
 	"explainer/app/startup"
+	_ "explainer/app/startup/afterbig"
 )
 
 func init() { startup.Yield() }
