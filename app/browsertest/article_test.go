@@ -3,6 +3,7 @@
 package browsertest
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -112,9 +113,11 @@ func TestStaticBlocksAreTheSameAfterMountAndTheirLinksStayInTheApp(t *testing.T)
 	s.release()
 	b.waitApp()
 	after := eval[string](b, snapshot)
-	if n := eval[int](b, `document.querySelectorAll("[data-static]").length`); n != 17 {
-		t.Errorf("%d static blocks after mount, want 17 (the article and 16 answers)", n)
+	if !strings.Contains(before, `["article",`) || !strings.Contains(before, `["faq-answer:right-for-me",`) {
+		t.Fatalf("the prerendered page lacks the article's or the answers' static blocks: %.200s", before)
 	}
+	// The snapshot holds every block's key and markup: a block lost,
+	// added or changed at mount makes it differ.
 	if before != after {
 		t.Errorf("the static blocks changed at mount:\nbefore %.300s\nafter  %.300s", before, after)
 	}

@@ -1,6 +1,6 @@
-// Package afterstd yields once the standard library's heavier packages
-// (unicode tables, regular expressions, crypto and networking, which go-app
-// links through net/http) are initialised, before goldmark's own start-up.
+// Package afterstd yields once the rest of the standard library's heavier
+// packages (regular expressions, TLS and networking, which go-app links
+// through net/http) are initialised, before goldmark's own start-up.
 // Import it for its side effect; see package startup.
 package afterstd
 
@@ -8,7 +8,6 @@ import (
 	_ "crypto/tls"
 	_ "net"
 	_ "regexp"
-	_ "unicode"
 
 	"explainer/app/startup"
 	_ "explainer/app/startup/afterbig"
