@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -85,15 +84,11 @@ func firstParagraph(root string) (string, error) {
 	return "", fmt.Errorf("content/article.md has no paragraph")
 }
 
-// serveBaseline serves page at / from a loopback listener, compressed as
-// the client accepts: brotli (quality 11), else gzip -9, both computed once.
-func serveBaseline(page []byte) (url string, closeFn func(), err error) {
+// baselineHandler serves page at /, compressed as the client accepts:
+// brotli (quality 11), else gzip -9, both computed once.
+func baselineHandler(page []byte) http.Handler {
 	br, gz := brotliBytes(page), gzipBytes(page)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", nil, err
-	}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/" {
 			http.NotFound(w, r)
 			return
@@ -113,9 +108,7 @@ func serveBaseline(page []byte) (url string, closeFn func(), err error) {
 		}
 		h.Set("Content-Length", fmt.Sprint(len(body)))
 		w.Write(body)
-	})}
-	go srv.Serve(ln)
-	return "http://" + ln.Addr().String() + "/", func() { srv.Close() }, nil
+	})
 }
 
 // acceptsEncoding reports whether an Accept-Encoding header lists enc with

@@ -38,15 +38,6 @@ type profile struct {
 
 var mobile = profile{Width: 412, Height: 823, Scale: 1.75, CPUSlowdown: 4, LatencyMs: 150, DownBits: 1.6e6, UpBits: 750e3}
 
-func (p profile) conditions() []*network.Conditions {
-	return []*network.Conditions{{
-		URLPattern:         "", // every request
-		Latency:            p.LatencyMs,
-		DownloadThroughput: p.DownBits / 8,
-		UploadThroughput:   p.UpBits / 8,
-	}}
-}
-
 // visit is what one page load measured. Times are milliseconds from the
 // start of navigation; NaN means the figure never came.
 type visit struct {
@@ -74,8 +65,8 @@ type visit struct {
 	WasmNetwork   int     `json:"wasmNetworkRequests"` // app.wasm fetched over the network (page or worker)
 	WasmFromSW    bool    `json:"wasmFromServiceWorker"`
 	Controlled    bool    `json:"controlled"` // a service worker controlled the page
-	WorkersSeen   int     `json:"workersThrottled"`
-	WorkerWasmMs  float64 `json:"workerWasmMs,omitempty"` // how long a worker's own fetch of app.wasm took: shows its throttling works
+	WorkersSeen   int     `json:"workersWatched"`
+	WorkerWasmMs  float64 `json:"workerWasmMs,omitempty"` // how long a worker's own fetch of app.wasm took: shows the link throttles it
 	WorkerProblem string  `json:"workerProblem,omitempty"`
 }
 
@@ -219,7 +210,7 @@ func measure(parent context.Context, chrome, url string, md mode, needle string,
 
 	c := &counters{workers: map[target.SessionID]bool{}}
 	c.reset()
-	if err := throttleWorkers(ctx, c, prof); err != nil {
+	if err := watchWorkers(ctx, c); err != nil {
 		return run{}, err
 	}
 	if err := chromedp.Listen(ctx, c.onPageEvent); err != nil {
@@ -227,9 +218,6 @@ func measure(parent context.Context, chrome, url string, md mode, needle string,
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: prof.CPUSlowdown}); err != nil {
 		return run{}, fmt.Errorf("CPU throttling: %w", err)
-	}
-	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: prof.conditions()}); err != nil {
-		return run{}, fmt.Errorf("network throttling: %w", err)
 	}
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(prof.Width), int64(prof.Height), chromedp.EmulateScale(prof.Scale), chromedp.EmulateMobile)); err != nil {
 		return run{}, err
@@ -262,10 +250,11 @@ func measure(parent context.Context, chrome, url string, md mode, needle string,
 	return r, nil
 }
 
-// throttleWorkers makes the browser pause every service worker and shared
-// worker as it starts, gives it the same network conditions, then lets it
-// run: a worker's own fetches are not throttled by the page's emulation, so
-// without this the wasm a service worker fetches arrives falsely fast.
+// watchWorkers makes the browser pause every service worker and shared
+// worker as it starts, enables its network events, then lets it run: the
+// page's session does not see a worker's requests, so without this the
+// service worker's copy of the wasm would go uncounted. (The network itself
+// is emulated at the server, for workers too: see link.go.)
 //
 // The browser pauses a worker only for a flat auto-attached session, and
 // chromedp drops the messages of sessions it did not open itself. So a
@@ -273,7 +262,7 @@ func measure(parent context.Context, chrome, url string, md mode, needle string,
 // travel inside browser-level events that chromedp passes on), the
 // conditions are set there, and then the flat session is detached, which
 // releases the pause.
-func throttleWorkers(ctx context.Context, c *counters, prof profile) error {
+func watchWorkers(ctx context.Context, c *counters) error {
 	type attach struct {
 		flat target.SessionID
 		id   target.ID
@@ -296,7 +285,6 @@ func throttleWorkers(ctx context.Context, c *counters, prof profile) error {
 		return err
 	}
 	browser := chromedp.FromContext(ctx).Browser
-	conds, _ := json.Marshal(prof.conditions())
 	problem := func(err error) {
 		c.mu.Lock()
 		c.v.WorkerProblem = err.Error()
@@ -316,7 +304,6 @@ func throttleWorkers(ctx context.Context, c *counters, prof profile) error {
 				} else {
 					for _, msg := range []string{
 						`{"id":1,"method":"Network.enable","params":{}}`,
-						`{"id":2,"method":"Network.emulateNetworkConditionsByRule","params":{"matchedNetworkConditions":` + string(conds) + `}}`,
 						`{"id":3,"method":"Runtime.runIfWaitingForDebugger","params":{}}`,
 					} {
 						if err := browser.Call(ctx, "Target.sendMessageToTarget", map[string]any{"sessionId": res.SessionID, "message": msg}, nil); err != nil {

@@ -96,16 +96,26 @@ func bench(o options) error {
 	if err != nil {
 		return err
 	}
-	baseURL, closeBase, err := serveBaseline(page)
+	// Each target is reached over its own emulated link (link.go).
+	baseURL, closeBase, err := serveLinked(mobile, baselineHandler(page))
 	if err != nil {
 		return err
 	}
 	defer closeBase()
-	appURL, stopApp, err := startApp(ctx, filepath.Join(o.root, o.server))
+	appDirect, stopApp, err := startApp(ctx, filepath.Join(o.root, o.server))
 	if err != nil {
 		return err
 	}
 	defer stopApp()
+	proxy, err := proxyTo(appDirect)
+	if err != nil {
+		return err
+	}
+	appURL, closeApp, err := serveLinked(mobile, proxy)
+	if err != nil {
+		return err
+	}
+	defer closeApp()
 
 	targets := []struct {
 		name, url string
@@ -113,7 +123,7 @@ func bench(o options) error {
 		needle    string
 		repeat    bool
 	}{
-		{"baseline", baseURL, "static", needle, false},
+		{"baseline", baseURL + "/", "static", needle, false},
 		{"/", appURL + "/", "app", needle, false},
 		{"/fit", appURL + "/fit", "fit", "", true},
 	}
@@ -238,7 +248,7 @@ func pick(runs []run, f func(visit) float64, repeat bool) []float64 {
 
 func brief(r run) string {
 	v := r.Cold
-	s := fmt.Sprintf("fcp %.0f visible %.0f lcp %.0f cls %.3f load %.0f ready %.0f interactive %.0f, %d B (wasm %d B %s), workers throttled %d",
+	s := fmt.Sprintf("fcp %.0f visible %.0f lcp %.0f cls %.3f load %.0f ready %.0f interactive %.0f, %d B (wasm %d B %s), workers watched %d",
 		v.FCP, v.Visible, v.LCP, v.CLS, v.Load, v.Ready, v.Interactive, v.Bytes, v.WasmBytes, v.WasmEncoding, v.WorkersSeen)
 	if v.WorkerWasmMs > 0 {
 		s += fmt.Sprintf(", a worker fetched the wasm in %.0f ms", v.WorkerWasmMs)

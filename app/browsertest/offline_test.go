@@ -19,6 +19,7 @@ import (
 	"explainer/content"
 	"explainer/web"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -299,4 +300,39 @@ func TestInterruptedUpdateLeavesTheOldVersionWorkingOffline(t *testing.T) {
 	}
 	b.waitInstalled(old.PrecacheURLs())
 	checkOfflineRoutes(t, b, s2.URL, s2.stop, headings)
+}
+
+// On a first visit, installing the service worker downloads every page,
+// stylesheet and icon. Those downloads wait until the wasm has arrived, so
+// they do not share a slow link with it while the reader waits for the
+// questionnaire; once the app runs, the worker is registered and installs.
+func TestServiceWorkerIsRegisteredOnlyAfterTheWasmArrives(t *testing.T) {
+	s := startSite(t, holdingWasm())
+	b := newBrowser(t, 412, 823)
+	// Records, in order, app.js asking for the wasm and for the worker.
+	const spy = `window.__order = [];
+	const f = window.fetch;
+	window.fetch = function (u, o) {
+		if (String(u).endsWith("/web/app.wasm")) window.__order.push("wasm");
+		return f.call(this, u, o);
+	};
+	if (navigator.serviceWorker) {
+		const r = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+		navigator.serviceWorker.register = function (u, o) { window.__order.push("worker"); return r(u, o); };
+	}`
+	if _, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: spy}); err != nil {
+		t.Fatal(err)
+	}
+	b.open(s.URL + "/")
+	b.waitFor("app.js to ask for the wasm", `window.__order.includes("wasm")`)
+	if got := eval[[]string](b, `window.__order`); len(got) != 1 {
+		t.Fatalf("while the wasm downloads, app.js has asked for %v; want only the wasm, the worker after it", got)
+	}
+	s.release()
+	b.waitApp()
+	b.waitFor("the worker to be registered", `window.__order.includes("worker")`)
+	if got := eval[[]string](b, `window.__order`); len(got) != 2 || got[0] != "wasm" {
+		t.Errorf("app.js asked for %v, want the wasm, then the worker", got)
+	}
+	b.waitFor("the service worker to control the page", `navigator.serviceWorker.controller !== null`)
 }
