@@ -20,6 +20,7 @@ func TestPipeSharesItsBandwidth(t *testing.T) {
 		{"one transfer takes size over rate", []struct{ n, at int }{{1000, 0}}, []int{1000}},
 		{"overlapping transfers queue", []struct{ n, at int }{{500, 0}, {500, 0}, {500, 100}}, []int{500, 1000, 1500}},
 		{"an idle pipe does not bank time", []struct{ n, at int }{{100, 0}, {100, 5000}}, []int{100, 5100}},
+		{"a chunk booked a moment late follows without a gap", []struct{ n, at int }{{100, 0}, {100, 105}}, []int{100, 200}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
