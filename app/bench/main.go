@@ -34,6 +34,7 @@ type options struct {
 	lighthouse string
 	skipLH     bool
 	out        string
+	serve      bool
 }
 
 // results is what one run of the benchmark writes as JSON.
@@ -61,6 +62,7 @@ func main() {
 	flag.StringVar(&o.lighthouse, "lighthouse", ".tools/lighthouse/node_modules/.bin/lighthouse", "Lighthouse CLI (make bench-tools)")
 	flag.BoolVar(&o.skipLH, "no-lighthouse", false, "skip Lighthouse")
 	flag.StringVar(&o.out, "out", "bench-results", "directory for the JSON results")
+	flag.BoolVar(&o.serve, "serve", false, "only serve the baseline and the app over the emulated link, to look at them with DevTools (CPU not throttled)")
 	flag.Parse()
 	if err := bench(o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -80,12 +82,14 @@ func bench(o options) error {
 	// Sizes first: compressing and building use the CPU the browser runs
 	// would otherwise share.
 	var err error
-	if res.Wasm, err = measureWasm(filepath.Join(o.root, "web", "app.wasm")); err != nil {
-		return fmt.Errorf("web/app.wasm: %w (run make build)", err)
-	}
-	logf("wasm: %d B raw, %d B gzip -9, %d B brotli 11", res.Wasm.Raw, res.Wasm.Gzip, res.Wasm.Brotli)
-	if res.Breakdown, err = buildBreakdown(o.root); err != nil {
-		res.Problems = append(res.Problems, "size breakdown: "+err.Error())
+	if !o.serve {
+		if res.Wasm, err = measureWasm(filepath.Join(o.root, "web", "app.wasm")); err != nil {
+			return fmt.Errorf("web/app.wasm: %w (run make build)", err)
+		}
+		logf("wasm: %d B raw, %d B gzip -9, %d B brotli 11", res.Wasm.Raw, res.Wasm.Gzip, res.Wasm.Brotli)
+		if res.Breakdown, err = buildBreakdown(o.root); err != nil {
+			res.Problems = append(res.Problems, "size breakdown: "+err.Error())
+		}
 	}
 
 	page, err := baselinePage(o.root)
@@ -116,6 +120,10 @@ func bench(o options) error {
 		return err
 	}
 	defer closeApp()
+	if o.serve {
+		logf("over the emulated link: baseline %s/ and app %s/ (Ctrl-C stops)", baseURL, appURL)
+		select {}
+	}
 
 	targets := []struct {
 		name, url string
