@@ -259,8 +259,8 @@ func measure(parent context.Context, chrome, url string, md mode, needle string,
 // The browser pauses a worker only for a flat auto-attached session, and
 // chromedp drops the messages of sessions it did not open itself. So a
 // second, non-flat session is opened on the paused worker (its messages
-// travel inside browser-level events that chromedp passes on), the
-// conditions are set there, and then the flat session is detached, which
+// travel inside browser-level events that chromedp passes on), its network
+// events are enabled there, and then the flat session is detached, which
 // releases the pause.
 func watchWorkers(ctx context.Context, c *counters) error {
 	type attach struct {
@@ -304,7 +304,7 @@ func watchWorkers(ctx context.Context, c *counters) error {
 				} else {
 					for _, msg := range []string{
 						`{"id":1,"method":"Network.enable","params":{}}`,
-						`{"id":3,"method":"Runtime.runIfWaitingForDebugger","params":{}}`,
+						`{"id":2,"method":"Runtime.runIfWaitingForDebugger","params":{}}`,
 					} {
 						if err := browser.Call(ctx, "Target.sendMessageToTarget", map[string]any{"sessionId": res.SessionID, "message": msg}, nil); err != nil {
 							problem(err)

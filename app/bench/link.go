@@ -76,7 +76,7 @@ func (l *link) handler(h http.Handler) http.Handler {
 	})
 }
 
-// serve listens on a free loopback port and serves h over a new link.
+// serveLinked listens on a free loopback port and serves h over a new link.
 func serveLinked(p profile, h http.Handler) (url string, closeFn func(), err error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
