@@ -66,7 +66,7 @@ type visit struct {
 	WasmFromSW    bool    `json:"wasmFromServiceWorker"`
 	Controlled    bool    `json:"controlled"` // a service worker controlled the page
 	WorkersSeen   int     `json:"workersWatched"`
-	WorkerWasmMs  float64 `json:"workerWasmMs,omitempty"` // how long a worker's own fetch of app.wasm took: shows the link throttles it
+	WorkerWasmMs  float64 `json:"workerWasmMs,omitempty"` // how long a worker's own fetch of app.wasm took (the service worker's: a revalidation, as it registers after the page has the wasm)
 	WorkerProblem string  `json:"workerProblem,omitempty"`
 }
 

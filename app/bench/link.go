@@ -17,9 +17,9 @@ import (
 // transfers share one download and one upload bandwidth, as they share a
 // phone's radio link. It is applied at the server, not with Chromium's
 // network emulation, because that emulation (set over CDP) throttles only the
-// page's own requests: measured with Chromium 156, a service worker's and a
-// dedicated worker's fetches ran at loopback speed even with conditions set
-// on their own sessions, so the wasm a worker fetched arrived falsely fast.
+// page's own requests: measured with Chromium 156, a service worker's fetches
+// ran at loopback speed even with the conditions set on its own session, so
+// its downloads had a free link beside the page's.
 type link struct {
 	latency  time.Duration
 	down, up *pipe
