@@ -286,3 +286,19 @@ func TestMinifyCSSKeepsMeaning(t *testing.T) {
 		t.Errorf("minifyCSS =\n%s\nwant\n%s", got, want)
 	}
 }
+
+// go-app writes attributes in map order; two server starts must still serve
+// the same bytes, or every restart (and every instance behind a load
+// balancer) gives each page a new ETag and the static export never repeats.
+func TestPagesAreTheSameAcrossRestarts(t *testing.T) {
+	a, b := newTestServer(t), newTestServer(t)
+	for _, route := range []string{"/", "/faq", "/fit", "/embed", "/embed/article", "/embed/faq", "/embed/fit", "/nope"} {
+		wa, wb := do(a, "GET", route), do(b, "GET", route)
+		if wa.Body.String() != wb.Body.String() {
+			t.Errorf("%s: two starts served different pages", route)
+		}
+		if ea, eb := wa.Header().Get("ETag"), wb.Header().Get("ETag"); ea != eb {
+			t.Errorf("%s: ETag %s, then %s", route, ea, eb)
+		}
+	}
+}

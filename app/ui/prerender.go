@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -10,9 +11,118 @@ import (
 // go-app's encoder indents children on new lines, which puts a visible space between a link or
 // emphasis and the punctuation after it ("why ."); our text nodes never hold
 // a newline, so removing every newline-and-indent restores the exact text.
+// It also writes each element's attributes in map order, so the same page
+// came out different from one server start to the next: sortAttrs makes the
+// bytes, and so the ETag and the static export, the same every time.
 func Prerender(c app.Composer) string {
-	return ariaTrue(stripIndent(app.HTMLString(c)))
+	return ariaTrue(stripIndent(sortAttrs(app.HTMLString(c))))
 }
+
+// sortAttrs writes the attributes of every start tag in name order. A value
+// is kept whole, quotes and escapes included; the contents of script and
+// style elements are copied as they are.
+func sortAttrs(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		lt := strings.IndexByte(s[i:], '<')
+		if lt < 0 || i+lt+1 >= len(s) || !isLetter(s[i+lt+1]) {
+			if lt < 0 {
+				b.WriteString(s[i:])
+				break
+			}
+			b.WriteString(s[i : i+lt+1])
+			i += lt + 1
+			continue
+		}
+		b.WriteString(s[i : i+lt])
+		i += lt
+		end, name, attrs, tail := startTag(s, i)
+		if end < 0 { // unterminated: leave the rest alone
+			b.WriteString(s[i:])
+			break
+		}
+		slices.SortStableFunc(attrs, func(x, y string) int { return strings.Compare(attrName(x), attrName(y)) })
+		b.WriteString("<" + name)
+		for _, a := range attrs {
+			b.WriteString(" " + a)
+		}
+		b.WriteString(tail)
+		i = end
+		if name == "script" || name == "style" {
+			close := strings.Index(s[i:], "</"+name)
+			if close < 0 {
+				close = len(s) - i
+			}
+			b.WriteString(s[i : i+close])
+			i += close
+		}
+	}
+	return b.String()
+}
+
+// startTag reads the start tag at s[i] ('<' then a letter): its name, its
+// attributes as written (name, or name="value"), what closes it (">" or
+// "/>") and the index just past it; end is -1 if the tag never closes.
+func startTag(s string, i int) (end int, name string, attrs []string, tail string) {
+	j := i + 1
+	for j < len(s) && !isSpace(s[j]) && s[j] != '>' && s[j] != '/' {
+		j++
+	}
+	name = s[i+1 : j]
+	for j < len(s) {
+		switch {
+		case isSpace(s[j]):
+			j++
+		case s[j] == '>':
+			return j + 1, name, attrs, ">"
+		case strings.HasPrefix(s[j:], "/>"):
+			return j + 2, name, attrs, "/>"
+		default:
+			k := j
+			for k < len(s) && !isSpace(s[k]) && s[k] != '>' && s[k] != '=' && !strings.HasPrefix(s[k:], "/>") {
+				k++
+			}
+			if k < len(s) && s[k] == '=' {
+				k++
+				if k < len(s) && s[k] == '"' {
+					// go-app quotes values the way strconv does: \" is a quote inside.
+					k++
+					for k < len(s) && s[k] != '"' {
+						if s[k] == '\\' {
+							k++
+						}
+						k++
+					}
+					k++
+				} else {
+					for k < len(s) && !isSpace(s[k]) && s[k] != '>' {
+						k++
+					}
+				}
+			}
+			if k > len(s) {
+				return -1, name, attrs, ""
+			}
+			if k == j { // a stray character: keep it as it is
+				k++
+			}
+			attrs = append(attrs, s[j:k])
+			j = k
+		}
+	}
+	return -1, name, attrs, ""
+}
+
+func attrName(a string) string {
+	if eq := strings.IndexByte(a, '='); eq >= 0 {
+		return a[:eq]
+	}
+	return a
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isSpace(c byte) bool  { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
 
 // ariaTrue restores the value of ARIA attributes set to "true": go-app's
 // server encoder writes any attribute whose value is "true" bare, as HTML

@@ -46,3 +46,20 @@ func TestAriaTrueKeepsItsValue(t *testing.T) {
 		}
 	}
 }
+
+func TestSortAttrsWritesAttributesInNameOrder(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`<details id="a" class="faq-item">x</details>`, `<details class="faq-item" id="a">x</details>`},
+		{`<input type="radio" checked name="q1" id="q1-2"/>`, `<input checked id="q1-2" name="q1" type="radio"/>`},
+		{`<a title="say \"b=c\" > d" href="/">t</a>`, `<a href="/" title="say \"b=c\" > d">t</a>`},
+		{`<p>1 &lt; 2 and <em z="1" a="2">x</em></p>`, `<p>1 &lt; 2 and <em a="2" z="1">x</em></p>`},
+		{`<script type="x" id="j">{"b":"<a c d>"}</script><i b a>`, `<script id="j" type="x">{"b":"<a c d>"}</script><i a b>`},
+		{`<div>no tags here`, `<div>no tags here`},
+		{`<div b="1" a="`, `<div b="1" a="`},
+		{`a < b`, `a < b`},
+	} {
+		if got := sortAttrs(c.in); got != c.want {
+			t.Errorf("sortAttrs(%s)\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+}
