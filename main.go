@@ -20,7 +20,7 @@ func main() {
 	// In the browser, start-up is a few tasks rather than one that blocks
 	// input throughout: see package startup.
 	startup.Yield()
-	s, err := site.Load(content.FS)
+	s, err := site.LoadYielding(content.FS, startup.Yield)
 	if err != nil {
 		if app.IsServer {
 			// A malformed content file stops the server's start-up with

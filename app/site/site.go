@@ -28,7 +28,12 @@ type FAQ struct {
 // Load reads and validates every content file in fsys, including the links
 // between them: an FAQ answer or a questionnaire reason that points to an
 // article section that does not exist fails here.
-func Load(fsys fs.FS) (*Site, error) {
+func Load(fsys fs.FS) (*Site, error) { return LoadYielding(fsys, func() {}) }
+
+// LoadYielding is Load calling yield after each file. In the browser,
+// parsing all three is tens of milliseconds of a phone's main thread; the
+// app passes a yield that ends the task, so input is handled in between.
+func LoadYielding(fsys fs.FS, yield func()) (*Site, error) {
 	src, err := read(fsys, "article.md")
 	if err != nil {
 		return nil, err
@@ -37,12 +42,14 @@ func Load(fsys fs.FS) (*Site, error) {
 	if s.Article, err = ParseArticle("content/article.md", src); err != nil {
 		return nil, err
 	}
+	yield()
 	if src, err = read(fsys, "faq.md"); err != nil {
 		return nil, err
 	}
 	if s.FAQ, err = parseFAQ("content/faq.md", src, s.Article); err != nil {
 		return nil, err
 	}
+	yield()
 	if src, err = read(fsys, "fit.txt"); err != nil {
 		return nil, err
 	}
