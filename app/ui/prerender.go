@@ -11,26 +11,56 @@ import (
 // go-app's encoder indents children on new lines, which puts a visible space between a link or
 // emphasis and the punctuation after it ("why ."); our text nodes never hold
 // a newline, so removing every newline-and-indent restores the exact text.
-// It also writes each element's attributes in map order, so the same page
-// came out different from one server start to the next: sortAttrs makes the
-// bytes, and so the ETag and the static export, the same every time.
+// The encoder also writes an element's attributes in map order, so the same
+// page came out different from one server start to the next; sorting them
+// makes the bytes, and so the ETag and the static export, the same each time.
 func Prerender(c app.Composer) string {
-	return ariaTrue(stripIndent(sortAttrs(app.HTMLString(c))))
+	return rewriteStartTags(stripIndent(app.HTMLString(c)), func(attrs []string) []string {
+		return sortAttrs(ariaTrueAttrs(attrs))
+	})
 }
 
-// sortAttrs writes the attributes of every start tag in name order. A value
-// is kept whole, quotes and escapes included; the contents of script and
-// style elements are copied as they are.
-func sortAttrs(s string) string {
+// ariaTrue restores the value of ARIA attributes set to "true": go-app's
+// server encoder writes any attribute whose value is "true" bare, as HTML
+// booleans are written, but a bare aria-disabled or aria-expanded is the
+// empty string, which assistive technology reads as false.
+func ariaTrue(s string) string { return rewriteStartTags(s, ariaTrueAttrs) }
+
+func ariaTrueAttrs(attrs []string) []string {
+	for i, a := range attrs {
+		if strings.HasPrefix(a, "aria-") && !strings.Contains(a, "=") {
+			attrs[i] = a + `="true"`
+		}
+	}
+	return attrs
+}
+
+// sortAttrs puts attributes in name order.
+func sortAttrs(attrs []string) []string {
+	slices.SortStableFunc(attrs, func(x, y string) int { return strings.Compare(attrName(x), attrName(y)) })
+	return attrs
+}
+
+func attrName(a string) string {
+	if eq := strings.IndexByte(a, '='); eq >= 0 {
+		return a[:eq]
+	}
+	return a
+}
+
+// rewriteStartTags passes the attributes of every start tag, each as written
+// (name, or name="value"), through f. Everything else, the contents of
+// script and style elements included, is copied as it is.
+func rewriteStartTags(s string, f func(attrs []string) []string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		lt := strings.IndexByte(s[i:], '<')
-		if lt < 0 || i+lt+1 >= len(s) || !isLetter(s[i+lt+1]) {
-			if lt < 0 {
-				b.WriteString(s[i:])
-				break
-			}
+		if lt < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		if i+lt+1 >= len(s) || !isLetter(s[i+lt+1]) {
 			b.WriteString(s[i : i+lt+1])
 			i += lt + 1
 			continue
@@ -42,9 +72,8 @@ func sortAttrs(s string) string {
 			b.WriteString(s[i:])
 			break
 		}
-		slices.SortStableFunc(attrs, func(x, y string) int { return strings.Compare(attrName(x), attrName(y)) })
 		b.WriteString("<" + name)
-		for _, a := range attrs {
+		for _, a := range f(attrs) {
 			b.WriteString(" " + a)
 		}
 		b.WriteString(tail)
@@ -62,8 +91,8 @@ func sortAttrs(s string) string {
 }
 
 // startTag reads the start tag at s[i] ('<' then a letter): its name, its
-// attributes as written (name, or name="value"), what closes it (">" or
-// "/>") and the index just past it; end is -1 if the tag never closes.
+// attributes as written, what closes it (">" or "/>") and the index just
+// past it; end is -1 if the tag never closes.
 func startTag(s string, i int) (end int, name string, attrs []string, tail string) {
 	j := i + 1
 	for j < len(s) && !isSpace(s[j]) && s[j] != '>' && s[j] != '/' {
@@ -86,7 +115,8 @@ func startTag(s string, i int) (end int, name string, attrs []string, tail strin
 			if k < len(s) && s[k] == '=' {
 				k++
 				if k < len(s) && s[k] == '"' {
-					// go-app quotes values the way strconv does: \" is a quote inside.
+					// go-app quotes values the way strconv does: \" is a quote
+					// inside, and a value may hold '>' or " aria-".
 					k++
 					for k < len(s) && s[k] != '"' {
 						if s[k] == '\\' {
@@ -114,58 +144,8 @@ func startTag(s string, i int) (end int, name string, attrs []string, tail strin
 	return -1, name, attrs, ""
 }
 
-func attrName(a string) string {
-	if eq := strings.IndexByte(a, '='); eq >= 0 {
-		return a[:eq]
-	}
-	return a
-}
-
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isSpace(c byte) bool  { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
-
-// ariaTrue restores the value of ARIA attributes set to "true": go-app's
-// server encoder writes any attribute whose value is "true" bare, as HTML
-// booleans are written, but a bare aria-disabled or aria-expanded is the
-// empty string, which assistive technology reads as false.
-func ariaTrue(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	inTag := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '<':
-			inTag = true
-		case c == '>':
-			inTag = false
-		case inTag && c == ' ' && strings.HasPrefix(s[i+1:], "aria-"):
-			j := i + 1
-			for j < len(s) && (s[j] == '-' || s[j] >= 'a' && s[j] <= 'z') {
-				j++
-			}
-			if j < len(s) && (s[j] == ' ' || s[j] == '>' || s[j] == '/') {
-				b.WriteString(s[i:j] + `="true"`)
-				i = j - 1
-				continue
-			}
-		case inTag && c == '"':
-			// Skip a quoted value whole: it may hold '>' or " aria-".
-			end := i + 1
-			for end < len(s) && s[end] != '"' {
-				if s[end] == '\\' {
-					end++
-				}
-				end++
-			}
-			b.WriteString(s[i:min(end+1, len(s))])
-			i = end
-			continue
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
 
 func stripIndent(s string) string {
 	var b strings.Builder

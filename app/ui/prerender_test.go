@@ -58,8 +58,8 @@ func TestSortAttrsWritesAttributesInNameOrder(t *testing.T) {
 		{`<div b="1" a="`, `<div b="1" a="`},
 		{`a < b`, `a < b`},
 	} {
-		if got := sortAttrs(c.in); got != c.want {
-			t.Errorf("sortAttrs(%s)\n got %s\nwant %s", c.in, got, c.want)
+		if got := rewriteStartTags(c.in, sortAttrs); got != c.want {
+			t.Errorf("sorted attributes of %s\n got %s\nwant %s", c.in, got, c.want)
 		}
 	}
 }
