@@ -25,14 +25,14 @@ var fitAnswerSets = []struct {
 	answers fit.Answers
 }{
 	{"drawn to depth, wants medication considered", fit.Answers{
-		"relationships": 5, "why": 5, "after-cbt": 4, "roots": 5, "inner": 4, "change": 3, "open-talk": 5,
-		"slow": 4, "bond": 4, "skills": 1, "what-not-why": 2, "targeted": 1, "medication": 4}},
+		"relationships": 5, "why": 5, "roots": 5, "open-talk": 5, "slow": 4, "bond": 4, "after-cbt": 4,
+		"inner": 4, "change": fit.DoesNotApply, "set-course": 1, "practice": 2, "what-not-why": 2, "targeted": 1, "medication": 4}},
 	{"wants skills for panic", fit.Answers{
-		"relationships": 2, "why": 1, "after-cbt": fit.NotSure, "roots": 1, "inner": 1, "change": 1, "open-talk": 2,
-		"slow": 3, "bond": 1, "skills": 5, "what-not-why": 4, "targeted": 5, "medication": fit.NotSure}},
+		"relationships": 2, "why": 1, "roots": 1, "open-talk": 2, "slow": 3, "bond": 1, "after-cbt": fit.NotSure,
+		"inner": fit.DoesNotApply, "change": 1, "set-course": 5, "practice": 5, "what-not-why": 4, "targeted": 5, "medication": fit.NotSure}},
 	{"mixed", fit.Answers{
-		"relationships": 4, "why": 3, "after-cbt": 5, "roots": fit.NotSure, "inner": 2, "change": 4, "open-talk": 3,
-		"slow": 3, "bond": 2, "skills": 4, "what-not-why": 3, "targeted": 4, "medication": 2}},
+		"relationships": 4, "why": 3, "roots": fit.NotSure, "open-talk": 3, "slow": 3, "bond": 2, "after-cbt": 5,
+		"inner": 2, "change": 4, "set-course": 4, "practice": 3, "what-not-why": 3, "targeted": 4, "medication": 2}},
 	{"too few answers", fit.Answers{
 		"relationships": 5, "why": 4, "after-cbt": fit.NotSure, "medication": 5}},
 }
@@ -48,8 +48,11 @@ func fitDefinition(t *testing.T) *fit.Definition {
 
 // fitPosition is where an answer sits among a statement's options.
 func fitPosition(a fit.Answer) int {
-	if a == fit.NotSure {
+	switch a {
+	case fit.NotSure:
 		return 5
+	case fit.DoesNotApply:
+		return 6
 	}
 	return int(a) - 1
 }
@@ -166,10 +169,20 @@ func TestFitKeyboardAloneReachesTheBandTheEngineGives(t *testing.T) {
 			if got := strings.Contains(text, d.Medication.Text); got != want.Medication {
 				t.Errorf("medication note shown: %v, want %v", got, want.Medication)
 			}
-			for _, must := range []string{"This is a reflection tool, not a diagnosis or medical advice.", "call or text 988", "call 911"} {
+			for _, must := range []string{"This is a reflection tool, not a diagnosis or medical advice.", "call 988 or text 988", "call 911"} {
 				if !strings.Contains(text, must) {
 					t.Errorf("the result lacks %q", must)
 				}
+			}
+			// Safety before fit: the crisis line is the first thing of the
+			// result and on the phone's first screen when it appears.
+			if !eval[bool](b, `(() => { const s = document.querySelector(".fit-summary > .fit-result-safety:first-child");
+				if (!s || !s.querySelector('a[href="tel:988"]') || !s.querySelector('a[href="sms:988"]') || !s.querySelector('a[href="tel:911"]')) return false;
+				const r = s.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`) {
+				t.Error("the result does not lead with the crisis line, with call, text and 911 links, within the first screen")
+			}
+			if got := strings.Contains(text, d.First.Text); got != want.First {
+				t.Errorf("first-options note shown: %v, want %v", got, want.First)
 			}
 			if got := fitStored(b); got != fit.Encode(set.answers) {
 				t.Errorf("sessionStorage holds %q, want %q", got, fit.Encode(set.answers))
@@ -254,7 +267,7 @@ func TestFitReloadResumesAndStartOverClearsEverything(t *testing.T) {
 	b.run(chromedp.Reload())
 	b.waitApp()
 	b.run(sleep(200))
-	if got := eval[string](b, `document.querySelector(".fit-progress-text").textContent`); got != "Statement 1 of 13" {
+	if got := eval[string](b, `document.querySelector(".fit-progress-text").textContent`); got != fmt.Sprintf("Statement 1 of %d", len(d.Statements)) {
 		t.Errorf("after Start over and a reload the page shows %q", got)
 	}
 }
@@ -364,7 +377,7 @@ func TestFitPrintsTheSummaryOnly(t *testing.T) {
 	visible := func(sel string) bool {
 		return eval[bool](b, fmt.Sprintf(`(() => { const el = document.querySelector(%q); if (!el) return false; const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden"; })()`, sel))
 	}
-	for _, sel := range []string{"#fit-result-title", ".fit-reasons", ".fit-reason-answers", ".fit-questions", ".fit-safety", ".crisis", ".fit-source"} {
+	for _, sel := range []string{"#fit-result-title", ".fit-reasons", ".fit-reason-answers", ".fit-questions", ".fit-result-safety", ".fit-disclaimer", ".fit-source"} {
 		if !visible(sel) {
 			t.Errorf("printed result lacks %s", sel)
 		}

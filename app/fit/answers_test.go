@@ -32,7 +32,7 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 func TestDecodeRejectsMalformed(t *testing.T) {
 	d := loadBase(t)
 	for _, s := range []string{
-		"p1", "p1=", "=1", "p1=6", "p1=-1", "p1=10", "p1=+1", "p1= 1", " p1=1",
+		"p1", "p1=", "=1", "p1=7", "p1=-1", "p1=10", "p1=+1", "p1= 1", " p1=1",
 		"x=1", "p1=1,p1=2", ",", "p1=1,", ",p1=1", "p1=1;p2=2", "p1==1", "p1=\x00",
 	} {
 		if ans, err := Decode(d, s); err == nil {

@@ -89,9 +89,11 @@ func (b *builder) number(blk *block, key string) int {
 func (b *builder) questionnaire(blk *block) {
 	d := b.d
 	b.quest = blk
-	d.Title, d.Intro, d.How = val(blk, "title"), val(blk, "intro"), val(blk, "how")
+	d.Title, d.Intro, d.Hint, d.How = val(blk, "title"), val(blk, "intro"), val(blk, "hint"), val(blk, "how")
 	d.Limits, d.TooFew, d.DefaultQuestion = val(blk, "limits"), val(blk, "too-few"), val(blk, "question")
-	d.NotSureLabel = val(blk, "not-sure")
+	d.NotSureLabel, d.NotApplyLabel = val(blk, "not-sure"), val(blk, "not-apply")
+	d.First = FirstOptions{Title: val(blk, "first-title"), Text: val(blk, "first-text"),
+		FAQ: val(blk, "first-faq"), Line: blk.fields["first-faq"].line}
 	labels := strings.Split(val(blk, "scale"), "|")
 	for i, l := range labels {
 		if l = strings.TrimSpace(l); l != "" && len(labels) == len(d.Scale) {
@@ -109,10 +111,22 @@ func (b *builder) questionnaire(blk *block) {
 }
 
 func (b *builder) statement(blk *block) {
-	s := &Statement{ID: blk.id, Text: val(blk, "text"), Question: val(blk, "question"),
+	s := &Statement{ID: blk.id, Text: val(blk, "text"), Short: val(blk, "short"), Question: val(blk, "question"),
 		Weight: b.number(blk, "weight"), Section: b.section(blk), Line: blk.line}
 	if s.Weight < -MaxWeight || s.Weight > MaxWeight {
 		b.fail(blk.fields["weight"].line, "%s: weight %d outside %d..%d", blk.name(), s.Weight, -MaxWeight, MaxWeight)
+	}
+	switch kind := blk.fields["kind"]; kind.val {
+	case "preference":
+	case "circumstance":
+		s.Circumstance = true
+		// A circumstance only ever adds toward the approach; one that
+		// pointed away, or nowhere, could not keep that promise.
+		if s.Weight <= 0 {
+			b.fail(blk.fields["weight"].line, "%s: a circumstance must weigh more than 0, not %d", blk.name(), s.Weight)
+		}
+	default:
+		b.fail(kind.line, "%s: kind %q must be preference or circumstance", blk.name(), kind.val)
 	}
 	if b.refs == nil {
 		b.refs = map[*Statement]*field{}

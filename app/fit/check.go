@@ -20,6 +20,7 @@ func (b *builder) check() {
 	}
 	b.resolveThemes()
 	b.checkMedication()
+	b.checkFirst()
 	b.checkCounts()
 	b.checkBands()
 	b.checkNeutral()
@@ -74,6 +75,22 @@ func (b *builder) checkMedication() {
 	for _, s := range b.d.Statements {
 		if s.Theme == b.d.Medication && s.Weight != 0 {
 			b.fail(s.Line, "statement %q: weight %d, but medication statements must weigh 0", s.ID, s.Weight)
+		}
+	}
+}
+
+// checkFirst resolves the theme whose agreement shows the "first options"
+// note. The note says another approach may come first, so the theme must
+// point toward a structured approach.
+func (b *builder) checkFirst() {
+	f := b.quest.fields["first-theme"]
+	if b.d.First.Theme = b.theme(f.val); b.d.First.Theme == nil {
+		b.fail(f.line, "questionnaire: first-theme %q is not a theme", f.val)
+		return
+	}
+	for _, s := range b.d.Statements {
+		if s.Theme == b.d.First.Theme && s.Weight >= 0 {
+			b.fail(s.Line, "statement %q: weight %d, but first-theme statements must point to a structured approach (below 0)", s.ID, s.Weight)
 		}
 	}
 }

@@ -29,12 +29,14 @@ type Definition struct {
 	Name            string    // file name used in errors, e.g. "content/fit.txt"
 	Title           string    // heading of the questionnaire
 	Intro           string    // what it is and how to answer
+	Hint            string    // shown under every statement: how to answer, and when "doesn't apply" fits
 	How             string    // how answers are weighed
 	Limits          string    // what it cannot do; a clinician judges severity, risk and diagnosis
 	TooFew          string    // shown when too few statements were answered to lean either way
 	DefaultQuestion string    // consultation question used when the reader agreed with nothing
 	Scale           [5]string // labels for answers 1..5
 	NotSureLabel    string    // label for NotSure
+	NotApplyLabel   string    // label for DoesNotApply
 	MinAnswers      int       // weighted answers needed before the score picks the band
 	MaxQuestions    int       // most consultation questions shown
 	Statements      []*Statement
@@ -42,6 +44,18 @@ type Definition struct {
 	Bands           []*Band // ordered by score, tiling 0..100 exactly
 	Neutral         *Band   // the band used when answers are too few
 	Medication      *Theme  // agreeing with its statements sets Result.Medication
+	// First is the note shown when the reader agrees with a statement of
+	// First.Theme: well-tested first options exist for one specific problem.
+	First FirstOptions
+}
+
+// FirstOptions says that another approach may come first, and links to the
+// FAQ answer that explains when (FAQ is its id; package site checks it).
+type FirstOptions struct {
+	Theme       *Theme
+	Title, Text string
+	FAQ         string
+	Line        int // of first-faq, for errors about the link
 }
 
 // Theme groups statements under one explanation that links to the article.
@@ -54,11 +68,18 @@ type Theme struct {
 // Statement is one line the reader rates.
 type Statement struct {
 	ID, Text string
-	Theme    *Theme
-	Weight   int    // -MaxWeight..MaxWeight; negative points to a structured approach
-	Section  string // article section id the statement comes from
-	Question string // question the reader might bring to a consultation
-	Line     int
+	// Short finishes "You said these are like you: …" in the result, so
+	// that the result repeats the reader's answers rather than describing them.
+	Short string
+	// Circumstance marks a statement about the reader's life now (a past
+	// therapy, a big change) rather than what they want: one that does not
+	// fit them must not count against the approach, so it only ever adds.
+	Circumstance bool
+	Theme        *Theme
+	Weight       int    // -MaxWeight..MaxWeight; negative points to a structured approach
+	Section      string // article section id the statement comes from
+	Question     string // question the reader might bring to a consultation
+	Line         int
 }
 
 // Band is one possible result, covering scores Min..Max inclusive.
@@ -91,8 +112,11 @@ func (d *Definition) Statement(id string) *Statement {
 
 // Label returns the text of an answer, e.g. "Mostly like me", or "" if invalid.
 func (d *Definition) Label(a Answer) string {
-	if a == NotSure {
+	switch a {
+	case NotSure:
 		return d.NotSureLabel
+	case DoesNotApply:
+		return d.NotApplyLabel
 	}
 	if a < NotAtAll || a > VeryMuch {
 		return ""

@@ -31,10 +31,11 @@ func (b *block) name() string {
 // Every key is required: a questionnaire with a silent gap is worse than a
 // failing test.
 var keys = map[string][]string{
-	"questionnaire": {"title", "intro", "how", "limits", "too-few", "question",
-		"scale", "not-sure", "min-answers", "max-questions", "neutral", "medication-theme"},
+	"questionnaire": {"title", "intro", "hint", "how", "limits", "too-few", "question",
+		"scale", "not-sure", "not-apply", "min-answers", "max-questions", "neutral", "medication-theme",
+		"first-theme", "first-title", "first-text", "first-faq"},
 	"theme":     {"title", "text", "section"},
-	"statement": {"text", "theme", "weight", "section", "question"},
+	"statement": {"text", "kind", "short", "theme", "weight", "section", "question"},
 	"band":      {"title", "range", "text", "section"},
 }
 

@@ -11,15 +11,28 @@ type Result struct {
 	Band *Band
 	// Score is 0..100, and 50 when no weighted statement was answered. It is
 	// computed even when TooFew, but then rests on too little to show.
-	Score     int
-	TooFew    bool // fewer than MinAnswers weighted answers, so Band is the neutral band
-	Answered  int  // statements rated 1..5
-	Skipped   int  // statements answered "Not sure" or not at all
+	Score    int
+	TooFew   bool // fewer than MinAnswers weighted statements rated, so Band is the neutral band
+	Answered int  // statements rated 1..5
+	Skipped  int  // statements answered "Not sure", "Doesn't apply to me" or not at all
+	NotApply int  // of Skipped, those answered "Doesn't apply to me"
+	// LeftOut are the circumstance statements that were rated but left out
+	// of the score because counting them would have lowered it.
+	LeftOut   []*Statement
 	Reasons   []Reason
 	Questions []string // consultation questions, strongest agreement first
+	// Agreed and NotAgreed are the reader's own answers to the statements
+	// that point toward psychodynamic therapy: "Somewhat like me" or more,
+	// and "A little" or less (preferences only: a circumstance that does not
+	// fit says nothing against the approach). The result text is built from
+	// them, so it never claims what the reader did not say.
+	Agreed, NotAgreed []Item
 	// Medication is set when the reader agreed that they would like
 	// medication considered; show Definition.Medication's text and link.
 	Medication bool
+	// First is set when the reader agreed with a statement of
+	// Definition.First's theme: show its note and link before the reasons.
+	First bool
 }
 
 // Reason is one theme the reader agreed with, and the answers behind it.
@@ -51,8 +64,8 @@ func abs(n int) int {
 	return n
 }
 
-// Score rates the answers. An unknown statement id or a rating outside
-// NotSure..VeryMuch is an error, never a panic, since answers come from storage.
+// Score rates the answers. An unknown statement id or a rating outside the
+// answers Answer defines is an error, never a panic, since answers come from storage.
 //
 // The score is 50 + 50×toward − 50×away, where toward is the weighted mean
 // agreement (0..1) with the statements of positive weight that were answered,
@@ -60,29 +73,50 @@ func abs(n int) int {
 // lets partial answers work, and keeping the two sides apart means a reader
 // who agrees with everything, or with nothing, lands in the middle rather
 // than being pushed by how many statements each side happens to have.
+// Circumstance statements join toward only where they raise it (see
+// withCircumstances), so a life that differs from the examples costs nothing.
 func (d *Definition) Score(ans Answers) (*Result, error) {
 	if err := d.check(ans); err != nil {
 		return nil, err
 	}
 	r := &Result{}
-	var toward, away, towardMax, awayMax, weighted int
+	var toward, away side
+	var circumstances []Item
+	weighted := 0
 	for _, s := range d.Statements {
 		a := ans[s.ID]
-		if a == NotSure {
+		if !a.Rated() {
 			r.Skipped++
+			if a == DoesNotApply {
+				r.NotApply++
+			}
 			continue
 		}
 		r.Answered++
+		if s.Weight != 0 {
+			weighted++
+		}
 		switch {
+		case s.Weight > 0 && s.Circumstance:
+			circumstances = append(circumstances, Item{s, a})
 		case s.Weight > 0:
-			toward, towardMax, weighted = toward+push(s, a), towardMax+push(s, VeryMuch), weighted+1
+			toward.add(s, a)
 		case s.Weight < 0:
-			away, awayMax, weighted = away+push(s, a), awayMax+push(s, VeryMuch), weighted+1
+			away.add(s, a)
 		case s.Theme == d.Medication && a.Agrees():
 			r.Medication = true
 		}
+		if s.Weight > 0 && a.Agrees() {
+			r.Agreed = append(r.Agreed, Item{s, a})
+		} else if s.Weight > 0 && !s.Circumstance {
+			r.NotAgreed = append(r.NotAgreed, Item{s, a})
+		}
+		if s.Theme == d.First.Theme && a.Agrees() {
+			r.First = true
+		}
 	}
-	r.Score = score(toward, towardMax, away, awayMax)
+	toward, r.LeftOut = withCircumstances(toward, circumstances)
+	r.Score = score(toward.got, toward.max, away.got, away.max)
 	r.Band = d.BandFor(r.Score)
 	if weighted < d.MinAnswers {
 		r.Band, r.TooFew = d.Neutral, true
@@ -92,14 +126,47 @@ func (d *Definition) Score(ans Answers) (*Result, error) {
 	return r, nil
 }
 
+// side sums one direction's pushes and the most they could have been.
+type side struct{ got, max int }
+
+func (sd *side) add(s *Statement, a Answer) {
+	sd.got += push(s, a)
+	sd.max += push(s, VeryMuch)
+}
+
+// above reports whether the answer's agreement is above the side's mean,
+// so that adding it raises the mean; with nothing yet, any agreement is.
+func (sd side) above(it Item) bool {
+	// (a−1)/4 > got/max, in integers.
+	return int(it.Answer-NotAtAll)*sd.max > 4*sd.got || sd.max == 0 && it.Answer > NotAtAll
+}
+
+// withCircumstances adds the circumstance answers that raise toward's mean,
+// highest agreement first, and returns the rest as left out. Taking them in
+// that order while each raises the mean gives the highest mean any choice of
+// them could, so the score never falls when one of them is rated higher, and
+// is never below the score without them.
+func withCircumstances(toward side, items []Item) (side, []*Statement) {
+	slices.SortStableFunc(items, func(x, y Item) int { return cmp.Compare(y.Answer, x.Answer) })
+	var left []*Statement
+	for _, it := range items {
+		if toward.above(it) {
+			toward.add(it.Statement, it.Answer)
+		} else {
+			left = append(left, it.Statement)
+		}
+	}
+	return toward, left
+}
+
 // check rejects answers that do not belong to this definition.
 func (d *Definition) check(ans Answers) error {
 	for id, a := range ans {
 		if d.Statement(id) == nil {
 			return fmt.Errorf("fit: unknown statement %q", id)
 		}
-		if a < NotSure || a > VeryMuch {
-			return fmt.Errorf("fit: statement %q: answer %d outside %d..%d", id, a, NotSure, VeryMuch)
+		if a < NotSure || a > DoesNotApply {
+			return fmt.Errorf("fit: statement %q: answer %d outside %d..%d", id, a, NotSure, DoesNotApply)
 		}
 	}
 	return nil

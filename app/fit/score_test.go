@@ -8,7 +8,8 @@ import (
 )
 
 // script turns a compact answer script into Answers: one character per
-// statement in file order, '1'..'5' a rating, '?' Not sure, '-' unanswered.
+// statement in file order, '1'..'5' a rating, '?' Not sure, 'x' Doesn't
+// apply to me, '-' unanswered.
 // Spaces are for the reader of the test and are ignored.
 func script(t testing.TB, d *Definition, s string) Answers {
 	t.Helper()
@@ -21,6 +22,8 @@ func script(t testing.TB, d *Definition, s string) Answers {
 		switch {
 		case c == '?':
 			ans[d.Statements[i].ID] = NotSure
+		case c == 'x':
+			ans[d.Statements[i].ID] = DoesNotApply
 		case c >= '1' && c <= '5':
 			ans[d.Statements[i].ID] = Answer(c - '0')
 		case c != '-':
@@ -116,7 +119,7 @@ func TestScoreIsMonotone(t *testing.T) {
 		for range 300 {
 			ans := Answers{}
 			for _, s := range d.Statements {
-				ans[s.ID] = Answer(rng.IntN(6))
+				ans[s.ID] = Answer(rng.IntN(7))
 			}
 			for _, s := range d.Statements {
 				for a := NotAtAll; a < VeryMuch; a++ {
@@ -158,8 +161,8 @@ func TestScoreRejectsInvalidAnswers(t *testing.T) {
 	}{
 		{Answers{"nope": 3}, `fit: unknown statement "nope"`},
 		{Answers{"": 3}, `fit: unknown statement ""`},
-		{Answers{"p1": 6}, `fit: statement "p1": answer 6 outside 0..5`},
-		{Answers{"p1": -1}, `fit: statement "p1": answer -1 outside 0..5`},
+		{Answers{"p1": 7}, `fit: statement "p1": answer 7 outside 0..6`},
+		{Answers{"p1": -1}, `fit: statement "p1": answer -1 outside 0..6`},
 	} {
 		r, err := d.Score(tc.ans)
 		if err == nil || err.Error() != tc.want || r != nil {

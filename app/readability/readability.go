@@ -20,31 +20,51 @@ type Stats struct {
 }
 
 // Count splits text into sentences and words and counts syllables.
-// A sentence ends at '.', '!', '?' or a line break followed by text, so that
-// headings and list items count as their own sentences.
 func Count(text string) Stats {
 	var s Stats
-	inSentence := false
-	for _, line := range strings.Split(text, "\n") {
-		for _, field := range strings.Fields(line) {
-			w := strings.TrimFunc(field, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-			if w != "" {
+	for _, sentence := range Sentences(text) {
+		s.Sentences++
+		for _, field := range strings.Fields(sentence) {
+			if w := word(field); w != "" {
 				s.Words++
 				s.Syllables += Syllables(w)
-				inSentence = true
 			}
-			end := strings.TrimRight(field, `"')”’*_`)
-			if inSentence && end != "" && strings.ContainsAny(end[len(end)-1:], ".!?") {
-				s.Sentences++
-				inSentence = false
-			}
-		}
-		if inSentence {
-			s.Sentences++
-			inSentence = false
 		}
 	}
 	return s
+}
+
+// Sentences splits text into sentences, each with at least one word. A
+// sentence ends at '.', '!' or '?' (before any closing quote or emphasis
+// marker) or at a line break, so that headings and list items count as
+// their own sentences.
+func Sentences(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		var cur []string
+		words := 0
+		for _, field := range strings.Fields(line) {
+			cur = append(cur, field)
+			if word(field) != "" {
+				words++
+			}
+			end := strings.TrimRight(field, `"')”’*_`)
+			if words > 0 && end != "" && strings.ContainsAny(end[len(end)-1:], ".!?") {
+				out = append(out, strings.Join(cur, " "))
+				cur, words = nil, 0
+			}
+		}
+		if words > 0 {
+			out = append(out, strings.Join(cur, " "))
+		}
+	}
+	return out
+}
+
+// word is field without the punctuation around it, or "" if it has no
+// letter or digit.
+func word(field string) string {
+	return strings.TrimFunc(field, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 // Grade is the Flesch-Kincaid grade level of text; 0 for text with no words.

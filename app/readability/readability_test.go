@@ -2,6 +2,7 @@ package readability
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -24,6 +25,14 @@ func TestCountSplitsSentencesAndLines(t *testing.T) {
 	want := Stats{Sentences: 4, Words: 11, Syllables: 12}
 	if got != want {
 		t.Errorf("Count = %+v, want %+v", got, want)
+	}
+}
+
+func TestSentences(t *testing.T) {
+	got := Sentences("Call 988. Or text it!\n- a list item\n\"Quoted.\" Then *this.* … \nDr. Kaiser")
+	want := []string{"Call 988.", "Or text it!", "- a list item", "\"Quoted.\"", "Then *this.*", "Dr.", "Kaiser"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Sentences = %q\nwant %q", got, want)
 	}
 }
 

@@ -132,6 +132,8 @@ func TestFAQLinksAreChecked(t *testing.T) {
 		{"## Q? {#q}\n\nSee [the quiz](/fit) or call [988](tel:988).\n", ""},
 		{"## Q? {#q}\n\nSee [a part](/#no-such-section).\n", `f.md:1: question "q": link "/#no-such-section": the article has no section "no-such-section"`},
 		{"## Q? {#q}\n\nSee [elsewhere](https://example.org).\n", `f.md:1: question "q": link "https://example.org": only article sections`},
+		{"## Q? {#q}\n\nSee [the other](/faq#r).\n\n## R? {#r}\n\nR.\n", ""},
+		{"## Q? {#q}\n\nSee [a question](/faq#nope).\n", `f.md:1: question "q": link "/faq#nope": the FAQ has no question "nope"`},
 	} {
 		_, err := parseFAQ("f.md", []byte(tc.src), a)
 		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)) {

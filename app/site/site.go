@@ -56,7 +56,21 @@ func LoadYielding(fsys fs.FS, yield func()) (*Site, error) {
 	if s.Fit, err = fit.Parse("content/fit.txt", src, s.Article.HasSection); err != nil {
 		return nil, err
 	}
+	if !s.hasFAQ(s.Fit.First.FAQ) {
+		return nil, &fit.Error{File: "content/fit.txt", Line: s.Fit.First.Line,
+			Msg: fmt.Sprintf("first-faq %q is not a question id in content/faq.md", s.Fit.First.FAQ)}
+	}
 	return s, nil
+}
+
+// hasFAQ reports whether id is the id of an FAQ question.
+func (s *Site) hasFAQ(id string) bool {
+	for _, q := range s.FAQ {
+		if q.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 func read(fsys fs.FS, name string) ([]byte, error) {
@@ -74,11 +88,15 @@ func parseFAQ(name string, src []byte, a *Article) ([]FAQ, error) {
 	if err != nil {
 		return nil, err
 	}
+	ids := map[string]bool{}
+	for _, it := range items {
+		ids[it.ID] = true
+	}
 	out := make([]FAQ, len(items))
 	for i, it := range items {
 		d := markdown.Parse([]byte(it.Answer))
 		for _, l := range d.Links() {
-			if err := checkLink(l, a); err != nil {
+			if err := checkLink(l, a, ids); err != nil {
 				return nil, fmt.Errorf("%s:%d: question %q: %w", name, it.Line, it.ID, err)
 			}
 		}
@@ -90,11 +108,15 @@ func parseFAQ(name string, src []byte, a *Article) ([]FAQ, error) {
 // pages are the site's own routes that content may link to.
 var pages = map[string]bool{"/": true, "/faq": true, "/fit": true}
 
-func checkLink(l string, a *Article) error {
+func checkLink(l string, a *Article, questions map[string]bool) error {
 	switch {
 	case strings.HasPrefix(l, "/#"):
 		if !a.HasSection(l[2:]) {
 			return fmt.Errorf("link %q: the article has no section %q", l, l[2:])
+		}
+	case strings.HasPrefix(l, "/faq#"):
+		if !questions[l[5:]] {
+			return fmt.Errorf("link %q: the FAQ has no question %q", l, l[5:])
 		}
 	case strings.HasPrefix(l, "tel:") || strings.HasPrefix(l, "sms:"):
 	case pages[strings.SplitN(l, "#", 2)[0]]:

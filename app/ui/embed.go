@@ -15,9 +15,9 @@ func embedPage(name string, body ...app.UI) app.UI {
 		app.Footer().Class("embed-footer").Body(
 			app.P().Body(
 				app.Text("Educational information, not medical advice. In a crisis, "),
-				app.A().Href("tel:988").Text("call or text 988"),
+				call988(),
 				app.Text("; in an emergency, "),
-				app.A().Href("tel:911").Text("call 911"),
+				call911(),
 				app.Text(". "),
 				app.A().Href(fullSitePath(name)).Target("_blank").Rel("noopener").Body(
 					app.Text("Open the full site"),

@@ -110,12 +110,14 @@ func fitInvitation() app.UI {
 	)
 }
 
-// fitSafety is the reminder shown on every step and on the result.
+// fitSafety is the reminder shown on every step; the result leads with
+// its own safety line instead (fitResultSafety) and ends with the disclaimer.
 func fitSafety() app.UI {
-	return app.Div().Class("fit-safety").Body(
-		app.P().Class("fit-disclaimer").Text("This is a reflection tool, not a diagnosis or medical advice."),
-		crisisLine(),
-	)
+	return app.Div().Class("fit-safety").Body(fitDisclaimer(), crisisLine())
+}
+
+func fitDisclaimer() app.UI {
+	return app.P().Class("fit-disclaimer").Text("This is a reflection tool, not a diagnosis or medical advice.")
 }
 
 // sectionTitle is the heading text of the article section id, for link text.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"explainer/app/fit"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -42,11 +44,15 @@ func (p *FitPage) renderResult() app.UI {
 	// the band only (web/embed-frame.js): never the answers.
 	return app.Div().ID("fit-result").Class("fit-step fit-result").Attr("data-band", r.Band.ID).Body(
 		app.Section().Class("fit-summary").Aria("labelledby", fitResultTitleID).Body(
+			fitResultSafety(),
 			app.P().Class("fit-kicker").Text("Your result"),
 			app.H2().ID(fitResultTitleID).Class("fit-band").TabIndex(-1).Text(r.Band.Title),
 			tooFew,
 			app.P().Class("fit-band-text").Text(r.Band.Text),
+			fitSaid("fit-said", "You said these are like you: ", r.Agreed),
+			fitSaid("fit-said-not", "You said these are not much like you: ", r.NotAgreed),
 			readMore(r.Band.Section),
+			fitFirstOptions(r),
 			fitReasons(r),
 			medication,
 			app.Section().Class("fit-summary-part fit-questions").Aria("labelledby", "fit-questions-title").Body(
@@ -58,7 +64,7 @@ func (p *FitPage) renderResult() app.UI {
 					return app.Li().Text(r.Questions[i])
 				})),
 			),
-			fitSafety(),
+			fitDisclaimer(),
 			app.P().Class("fit-print-only fit-source").Text(source),
 		),
 		consultation(),
@@ -72,6 +78,47 @@ func (p *FitPage) renderResult() app.UI {
 			app.P().Class("fit-start-over-note").Text("Start over deletes your answers from this browser."),
 			app.P().Body(app.A().Href("#how-this-works").Text("How this works, and what it cannot tell you")),
 		),
+	)
+}
+
+// fitResultSafety leads every result, above the band: the questionnaire
+// cannot judge risk and does not ask, so the way to urgent help comes first.
+func fitResultSafety() app.UI {
+	return app.P().Class("fit-result-safety").Body(
+		app.Strong().Text("If you need help soon or feel unsafe, do not wait for a consultation:"),
+		app.Text(" "),
+		call988(),
+		app.Text(", or "),
+		call911(),
+		app.Text(" in an emergency."),
+	)
+}
+
+// fitSaid repeats the reader's own answers in one sentence, so the result
+// describes only what they said: "You said these are like you: a; b."
+func fitSaid(class, lead string, items []fit.Item) app.UI {
+	if len(items) == 0 {
+		return nil
+	}
+	phrases := make([]string, len(items))
+	for i, it := range items {
+		phrases[i] = it.Statement.Short
+	}
+	return app.P().Class(class).Text(lead + strings.Join(phrases, "; ") + ".")
+}
+
+// fitFirstOptions names, when the reader's main goal is one specific
+// problem, that well-tested first options exist, and links to the FAQ
+// answer on when another approach comes first.
+func fitFirstOptions(r *fit.Result) app.UI {
+	f := content.Fit.First
+	if !r.First {
+		return nil
+	}
+	return app.Section().Class("fit-summary-part fit-first").Aria("labelledby", "fit-first-title").Body(
+		app.H3().ID("fit-first-title").Text(f.Title),
+		app.P().Text(f.Text),
+		app.P().Body(app.A().Href("/faq#"+f.FAQ).Text("When another approach may come first")),
 	)
 }
 

@@ -10,8 +10,9 @@ import (
 )
 
 // fitOrder is the order of the options under each statement: the scale from
-// "Not at all" to "Very much", then "Not sure" set a little apart.
-var fitOrder = []fit.Answer{fit.NotAtAll, fit.ALittle, fit.Somewhat, fit.Mostly, fit.VeryMuch, fit.NotSure}
+// "Not at all" to "Very much", then "Not sure" and "Doesn't apply to me" set
+// a little apart, since neither is a point on the scale.
+var fitOrder = []fit.Answer{fit.NotAtAll, fit.ALittle, fit.Somewhat, fit.Mostly, fit.VeryMuch, fit.NotSure, fit.DoesNotApply}
 
 // Ids of the elements that receive focus when the step changes.
 const (
@@ -48,8 +49,11 @@ func (p *FitPage) renderStatement(i int) app.UI {
 			in = in.Checked(true)
 		}
 		class := "fit-option"
-		if o == fit.NotSure {
+		switch o {
+		case fit.NotSure:
 			class += " fit-option-not-sure"
+		case fit.DoesNotApply:
+			class += " fit-option-not-apply"
 		}
 		opts = append(opts, app.Label().Class(class).Body(
 			in,
@@ -92,7 +96,7 @@ func (p *FitPage) renderStatement(i int) app.UI {
 		fitProgress(fitProgressText(i, n), i+1, n),
 		app.FieldSet().Class("fit-statement").Aria("describedby", "fit-hint").Body(
 			app.Legend().ID(fitLegendID).Class("fit-legend").TabIndex(-1).Text(s.Text),
-			app.P().ID("fit-hint").Class("fit-hint").Text("How much is this like you?"),
+			app.P().ID("fit-hint").Class("fit-hint").Text(d.Hint),
 			app.Div().Class("fit-options").Body(opts...),
 		),
 		app.Div().Class("fit-nav").Body(back, next),
@@ -164,13 +168,14 @@ func (p *FitPage) renderReview() app.UI {
 func (p *FitPage) choose(ctx app.Context, e app.Event) {
 	src := ctx.JSSrc()
 	id, v := src.Get("name").String(), src.Get("value").String()
-	if content.Fit.Statement(id) == nil || len(v) != 1 || v[0] < '0' || v[0] > '5' {
+	a, ok := fit.ParseAnswer(v)
+	if content.Fit.Statement(id) == nil || !ok {
 		return
 	}
 	if p.answers == nil {
 		p.answers = fit.Answers{}
 	}
-	p.answers[id] = fit.Answer(v[0] - '0')
+	p.answers[id] = a
 	p.save()
 	// A sync of the radios queued before this change (on mount or a step
 	// change) may have run since the click; the stored answer wins.

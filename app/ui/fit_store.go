@@ -50,7 +50,8 @@ func loadFitState(d *fit.Definition, enc, step string) fitState {
 func (st fitState) withPreMount(d *fit.Definition, checked map[string]string) (fitState, bool) {
 	ticked := false
 	for name, v := range checked {
-		if d.Statement(name) == nil || len(v) != 1 || v[0] < '0' || v[0] > '5' {
+		a, ok := fit.ParseAnswer(v)
+		if d.Statement(name) == nil || !ok {
 			continue
 		}
 		if !ticked {
@@ -60,7 +61,7 @@ func (st fitState) withPreMount(d *fit.Definition, checked map[string]string) (f
 			}
 			st.answers = ans
 		}
-		st.answers[name] = fit.Answer(v[0] - '0')
+		st.answers[name] = a
 		ticked = true
 	}
 	if ticked {

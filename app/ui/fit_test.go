@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fmt"
+	"html"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -43,25 +46,26 @@ func TestFitPrerenderShowsTheIntroAndFirstStatementGettingReady(t *testing.T) {
 		`name="` + first.ID + `"`,
 		`aria-disabled="true"`, `aria-describedby="fit-note"`,
 		"Getting ready",
-		"Statement 1 of 13",
+		fitProgressText(0, len(d.Statements)),
+		d.Hint,
 		`<progress`,
 		"This is a reflection tool, not a diagnosis or medical advice.",
-		"call or text 988",
+		`href="tel:988"`, `href="sms:988"`, `href="tel:911"`,
 		`id="how-this-works"`, `href="#how-this-works"`,
 		`role="status"`,
 	} {
-		if !strings.Contains(html, want) {
+		if !hasText(html, want) {
 			t.Errorf("prerendered /fit lacks %q", want)
 		}
 	}
 	for _, a := range fitOrder {
 		label := d.Label(a)
-		if !strings.Contains(html, label) {
+		if !hasText(html, label) {
 			t.Errorf("prerendered /fit lacks the option %q", label)
 		}
 	}
-	if n := strings.Count(html, `type="radio"`); n != 6 {
-		t.Errorf("prerendered /fit has %d radio inputs, want 6", n)
+	if n := strings.Count(html, `type="radio"`); n != len(fitOrder) {
+		t.Errorf("prerendered /fit has %d radio inputs, want %d", n, len(fitOrder))
 	}
 	// A boolean attribute written as ="false" means true in HTML (trap 3).
 	for _, bad := range []string{"checked", " disabled", `="false"`} {
@@ -75,9 +79,9 @@ func TestFitPrerenderShowsTheIntroAndFirstStatementGettingReady(t *testing.T) {
 }
 
 func TestFitInvitationLinksToTheQuestionnaire(t *testing.T) {
-	fitContent(t)
+	d := fitContent(t)
 	html := app.HTMLString(app.Div().Body(fitInvitation()))
-	for _, want := range []string{`href="/fit"`, "private", "13 statements", `aria-labelledby="fit-invitation-title"`} {
+	for _, want := range []string{`href="/fit"`, "private", fmt.Sprintf("%d statements", len(d.Statements)), `aria-labelledby="fit-invitation-title"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("invitation lacks %q:\n%s", want, html)
 		}
@@ -94,11 +98,12 @@ func TestFitStateIsReadBackOrDroppedWhole(t *testing.T) {
 	}{
 		{"nothing stored", "", "", "", 0},
 		{"answers and a step", "relationships=5,why=0", "4", "relationships=5,why=0", 4},
-		{"the result step", "relationships=5", "14", "relationships=5", n + 1},
-		{"a step past the result", "relationships=5", "15", "relationships=5", 0},
+		{"the result step", "relationships=5", strconv.Itoa(n + 1), "relationships=5", n + 1},
+		{"a step past the result", "relationships=5", strconv.Itoa(n + 2), "relationships=5", 0},
 		{"a negative step", "relationships=5", "-1", "relationships=5", 0},
 		{"a step that is not a number", "relationships=5", "x", "relationships=5", 0},
-		{"the result with no answers", "", "14", "", 0},
+		{"the result with no answers", "", strconv.Itoa(n + 1), "", 0},
+		{"doesn't apply is kept", "after-cbt=6,relationships=5", "3", "after-cbt=6,relationships=5", 3},
 		{"an unknown statement drops everything", "relationships=5,nope=3", "4", "", 0},
 		{"a bad answer drops everything", "relationships=9", "4", "", 0},
 		{"garbage drops everything", "<script>", "2", "", 0},
@@ -140,7 +145,7 @@ func TestFitPreMountTicksAreCarriedOverAndWin(t *testing.T) {
 func TestFitResultShowsTheBandReasonsAndQuestions(t *testing.T) {
 	d := fitContent(t)
 	ans := fit.Answers{"relationships": 5, "why": 5, "after-cbt": 4, "roots": 5, "inner": 4, "change": 3,
-		"open-talk": 5, "slow": 4, "bond": 4, "skills": 1, "what-not-why": 2, "targeted": 1, "medication": 4}
+		"open-talk": 5, "slow": 4, "bond": 1, "set-course": 1, "practice": 2, "what-not-why": 2, "targeted": 1, "medication": 4}
 	r, err := d.Score(ans)
 	if err != nil {
 		t.Fatal(err)
@@ -154,12 +159,24 @@ func TestFitResultShowsTheBandReasonsAndQuestions(t *testing.T) {
 		d.Medication.Text, `href="/#` + d.Medication.Section + `"`,
 		"Print or save as PDF", "Start over", `href="#how-this-works"`,
 		`id="consultation-title"`,
-		"This is a reflection tool, not a diagnosis or medical advice.", "call or text 988",
+		"This is a reflection tool, not a diagnosis or medical advice.",
 		"https://example.org/fit",
+		"You said these are like you: the same conflicts that keep coming back; wanting to understand why",
+		"You said these are not much like you: being willing to talk about how you feel toward your therapist.",
 	} {
-		if !strings.Contains(html, want) {
+		if !hasText(html, want) {
 			t.Errorf("result lacks %q", want)
 		}
+	}
+	// Safety before fit: the crisis line leads, above the band.
+	safety := strings.Index(html, "If you need help soon or feel unsafe, do not wait for a consultation")
+	if band := strings.Index(html, r.Band.Title); safety < 0 || safety > band ||
+		!strings.Contains(html[safety:band], `href="tel:988"`) || !strings.Contains(html[safety:band], `href="sms:988"`) ||
+		!strings.Contains(html[safety:band], `href="tel:911"`) {
+		t.Errorf("the safety line with call, text and 911 links does not come before the band (at %d, band at %d)", safety, band)
+	}
+	if strings.Contains(html, d.First.Text) {
+		t.Error("the first-options note shows although the reader did not name one specific problem")
 	}
 	if strings.Contains(html, d.TooFew) {
 		t.Error("a full set of answers shows the too-few note")
@@ -169,4 +186,27 @@ func TestFitResultShowsTheBandReasonsAndQuestions(t *testing.T) {
 	if html := app.HTMLString(p); !strings.Contains(html, d.TooFew) || !strings.Contains(html, d.Neutral.Title) {
 		t.Error("one answer does not show the too-few note and the neutral band")
 	}
+}
+
+// A reader whose main goal is one specific problem is told, in plain words,
+// that well-tested first options exist, with a link to the FAQ answer.
+func TestFitResultNamesFirstOptionsForOneSpecificProblem(t *testing.T) {
+	d := fitContent(t)
+	p := &FitPage{answers: fit.Answers{"relationships": 2, "why": 1, "roots": 2, "open-talk": 2, "slow": 1,
+		"bond": 2, "set-course": 5, "practice": 5, "what-not-why": 4, "targeted": 5}, step: len(d.Statements) + 1, ready: true}
+	html := app.HTMLString(p)
+	for _, want := range []string{d.First.Title, d.First.Text, `href="/faq#` + d.First.FAQ + `"`} {
+		if !hasText(html, want) {
+			t.Errorf("result lacks %q", want)
+		}
+	}
+	if strings.Index(html, d.First.Title) > strings.Index(html, `id="fit-reasons-title"`) {
+		t.Error("the first-options note comes after the reasons; it belongs with the band")
+	}
+}
+
+// hasText reports whether page holds s as written or HTML-escaped, as the
+// prerender escapes text such as "Doesn't".
+func hasText(page, s string) bool {
+	return strings.Contains(page, s) || strings.Contains(page, html.EscapeString(s))
 }

@@ -61,12 +61,24 @@ func siteFooter() app.UI {
 func crisisLine() app.UI {
 	return app.P().Class("crisis").Body(
 		app.Text("If you are in crisis, "),
-		app.A().Href("tel:988").Text("call or text 988"),
-		app.Text(" (Suicide & Crisis Lifeline); in an emergency "),
-		app.A().Href("tel:911").Text("call 911"),
+		call988(),
+		app.Text(" (Suicide & Crisis Lifeline); in an emergency, "),
+		call911(),
 		app.Text("."),
 	)
 }
+
+// call988 offers the 988 Lifeline both ways it answers: a phone call and a
+// text message. Each link names its number, so it makes sense on its own.
+func call988() app.UI {
+	return app.Span().Class("crisis-988").Body(
+		app.A().Href("tel:988").Text("call 988"),
+		app.Text(" or "),
+		app.A().Href("sms:988").Text("text 988"),
+	)
+}
+
+func call911() app.UI { return app.A().Href("tel:911").Text("call 911") }
 
 // focusTarget moves keyboard focus to the element with id, as the browser
 // does for an in-page link. go-app's router takes every link click and only
