@@ -21,11 +21,11 @@ type Result struct {
 	LeftOut   []*Statement
 	Reasons   []Reason
 	Questions []string // consultation questions, strongest agreement first
-	// Agreed and NotAgreed are the reader's own answers to the statements
-	// that point toward psychodynamic therapy: "Somewhat like me" or more,
-	// and "A little" or less (preferences only: a circumstance that does not
-	// fit says nothing against the approach). The result text is built from
-	// them, so it never claims what the reader did not say.
+	// Agreed are the weighted statements the reader agreed with ("Somewhat
+	// like me" or more), either way; NotAgreed the preferences toward
+	// psychodynamic therapy they rated "A little" or less (a circumstance
+	// that does not fit says nothing against the approach). The result text
+	// is built from them, so it never claims what the reader did not say.
 	Agreed, NotAgreed []Item
 	// Medication is set when the reader agreed that they would like
 	// medication considered; show Definition.Medication's text and link.
@@ -106,7 +106,7 @@ func (d *Definition) Score(ans Answers) (*Result, error) {
 		case s.Theme == d.Medication && a.Agrees():
 			r.Medication = true
 		}
-		if s.Weight > 0 && a.Agrees() {
+		if s.Weight != 0 && a.Agrees() {
 			r.Agreed = append(r.Agreed, Item{s, a})
 		} else if s.Weight > 0 && !s.Circumstance {
 			r.NotAgreed = append(r.NotAgreed, Item{s, a})

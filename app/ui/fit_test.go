@@ -195,7 +195,8 @@ func TestFitResultNamesFirstOptionsForOneSpecificProblem(t *testing.T) {
 	p := &FitPage{answers: fit.Answers{"relationships": 2, "why": 1, "roots": 2, "open-talk": 2, "slow": 1,
 		"bond": 2, "set-course": 5, "practice": 5, "what-not-why": 4, "targeted": 5}, step: len(d.Statements) + 1, ready: true}
 	html := app.HTMLString(p)
-	for _, want := range []string{d.First.Title, d.First.Text, `href="/faq#` + d.First.FAQ + `"`} {
+	for _, want := range []string{d.First.Title, d.First.Text, `href="/faq#` + d.First.FAQ + `"`,
+		"You said these are like you: wanting a set number of sessions; wanting exercises to practice between sessions;"} {
 		if !hasText(html, want) {
 			t.Errorf("result lacks %q", want)
 		}
