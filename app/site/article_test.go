@@ -9,7 +9,7 @@ import (
 )
 
 func TestRealContentLoads(t *testing.T) {
-	s, err := Load(content.FS)
+	s, err := Load(content.FS, testPages, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ var furniture = map[string]bool{
 
 func TestEverySentenceOfTheSeedIsKeptVerbatimAndInOrder(t *testing.T) {
 	lines := seedLines(t)
-	s, err := Load(content.FS)
+	s, err := Load(content.FS, testPages, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestFAQLinksAreChecked(t *testing.T) {
 		{"## Q? {#q}\n\nSee [a part](/#no-such-section).\n", `f.md:1: question "q": link "/#no-such-section": the article has no section "no-such-section"`},
 		{"## Q? {#q}\n\nSee [elsewhere](https://example.org).\n", `f.md:1: question "q": link "https://example.org": only article sections`},
 	} {
-		_, err := parseFAQ("f.md", []byte(tc.src), a)
+		_, err := parseFAQ("f.md", []byte(tc.src), a, testPages)
 		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.want)) {
 			t.Errorf("parseFAQ(%q) = %v, want %q", tc.src, err, tc.want)
 		}

@@ -2,37 +2,19 @@ package ui
 
 import (
 	"strings"
-	"sync"
 	"testing"
 
 	"explainer/app/fit"
-	"explainer/app/site"
-	contentfs "explainer/content"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-var fitInitOnce sync.Once
-
-// fitContent gives the components the real content, once per test binary.
-func fitContent(t *testing.T) *fit.Definition {
-	t.Helper()
-	var err error
-	fitInitOnce.Do(func() {
-		var s *site.Site
-		if s, err = site.Load(contentfs.FS); err == nil {
-			Init(s, Config{})
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content.Fit
-}
+// fitContent is the real questionnaire.
+func fitContent(t *testing.T) *fit.Definition { return testApp(t).site.Fit }
 
 func TestFitPrerenderShowsTheIntroAndFirstStatementGettingReady(t *testing.T) {
 	d := fitContent(t)
-	html := Prerender(&FitPage{})
+	html := Prerender(&FitPage{ui: testApp(t)})
 	first := d.Statements[0]
 	for _, want := range []string{
 		d.Title,
@@ -76,7 +58,7 @@ func TestFitPrerenderShowsTheIntroAndFirstStatementGettingReady(t *testing.T) {
 
 func TestFitInvitationLinksToTheQuestionnaire(t *testing.T) {
 	fitContent(t)
-	html := app.HTMLString(app.Div().Body(fitInvitation()))
+	html := app.HTMLString(app.Div().Body(testApp(t).fitInvitation()))
 	for _, want := range []string{`href="/fit"`, "private", "13 statements", `aria-labelledby="fit-invitation-title"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("invitation lacks %q:\n%s", want, html)
@@ -145,7 +127,7 @@ func TestFitResultShowsTheBandReasonsAndQuestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &FitPage{answers: ans, step: len(d.Statements) + 1, ready: true, origin: "https://example.org"}
+	p := &FitPage{ui: testApp(t), answers: ans, step: len(d.Statements) + 1, ready: true, origin: "https://example.org"}
 	html := app.HTMLString(p)
 	for _, want := range []string{
 		r.Band.Title, r.Band.Text, r.Questions[0],
