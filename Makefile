@@ -1,5 +1,6 @@
 # make run   builds the WebAssembly and the server, then serves http://localhost:8000
-# make test  runs every test: gofmt, go vet (server and wasm), unit, golden and browser tests
+# make test  runs every test: gofmt, go vet, staticcheck and deadcode (server and wasm),
+#            go mod tidy -diff, unit, golden, HTML-validity and browser tests
 # make static writes the static export to dist/ (EXPORTFLAGS="-base-url ... -base-path /x/")
 # make bench  compares the server's throughput with a plain file server on loopback, then
 #             the page on an emulated slow phone with a static baseline (see README, Performance)
@@ -11,7 +12,7 @@ WASMFLAGS := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=runtime/...=
 GOSRC     := $(shell find . -name '*.go' -not -path './node_modules/*' -not -path './.tools/*') go.mod go.sum
 CONTENT   := $(wildcard content/*)
 
-.PHONY: all build wasm server run test vet fmt-check clean static bench bench-tools
+.PHONY: all build wasm server run test vet lint tidy-check fmt-check clean static bench bench-tools
 
 all: build
 
@@ -46,13 +47,41 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
+# Linters, pinned as Go tool dependencies in go.mod (go get -tool), for both
+# builds. The wasm runs use the tools built for this machine (go tool -n
+# prints their path), since GOOS=js would build them for the browser.
+# deadcode reports functions the program, as shipped, never reaches: the
+# server build must have none; the wasm build may not reach code that only
+# the server calls in packages both share (the exceptions below).
+STATICCHECK = $$($(GO) tool -n staticcheck)
+DEADCODE    = $$($(GO) tool -n deadcode)
+# app/ui/prerender.go: the server's prerender of the components.
+# widget.Variants: the server prerenders every embed variant.
+DEADCODE_WASM_OK := -e '^app/ui/prerender.go:' -e '^app/widget/widget.go:[0-9:]* unreachable func: Variants$$'
+lint:
+	$(GO) tool staticcheck ./...
+	GOOS=js GOARCH=wasm $(STATICCHECK) ./...
+	@out=$$($(GO) tool deadcode .); \
+	if [ -n "$$out" ]; then echo "deadcode (server):"; echo "$$out"; exit 1; fi
+	@out=$$(GOOS=js GOARCH=wasm $(DEADCODE) . | grep -v $(DEADCODE_WASM_OK)); \
+	if [ -n "$$out" ]; then echo "deadcode (wasm):"; echo "$$out"; exit 1; fi
+
+# go.mod and go.sum say exactly what the code imports.
+tidy-check:
+	$(GO) mod tidy -diff
+
 # Front-end test tools from npm, installed under the project (git-ignored).
 AXE := .tools/axe/node_modules/axe-core/axe.min.js
 $(AXE):
 	npm install --prefix .tools/axe --no-save --no-audit --no-fund --loglevel=error axe-core@4.14.1
+# The W3C Nu HTML Checker, run with the system's Java by app/server's tests.
+VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU):
+	npm install --prefix .tools/vnu --no-save --no-audit --no-fund --loglevel=error vnu-jar@26.9.27
 
-test: fmt-check vet web/app.wasm web/app.wasm.br $(AXE)
-	$(GO) test -count=1 ./...
+test: fmt-check vet lint tidy-check web/app.wasm web/app.wasm.br $(AXE) $(VNU)
+	# The browser tests take several minutes on a shared machine.
+	$(GO) test -count=1 -timeout 30m ./...
 
 # The static site, with the same flags as the server plus -out.
 EXPORTFLAGS ?=

@@ -20,7 +20,7 @@ func main() {
 	// In the browser, start-up is a few tasks rather than one that blocks
 	// input throughout: see package startup.
 	startup.Yield()
-	s, err := site.LoadYielding(content.FS, startup.Yield)
+	s, err := site.Load(content.FS, ui.LinkTargets(), startup.Yield)
 	if err != nil {
 		if app.IsServer {
 			// A malformed content file stops the server's start-up with
@@ -33,9 +33,11 @@ func main() {
 		panic(err)
 	}
 	startup.Yield()
-	ui.Init(s, ui.ConfigFromEnv())
-	ui.Register()
-	ui.RememberPrerenderState()
+	if app.IsClient {
+		// The browser's one user interface; the server makes its own from
+		// its flags (server.New).
+		ui.New(s, ui.ConfigFromEnv()).Start()
+	}
 	app.RunWhenOnBrowser()
 
 	// A branch on the constant app.IsServer lets the linker leave the server

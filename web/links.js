@@ -23,3 +23,12 @@ document.addEventListener("click", function (e) {
 if (navigator.serviceWorker && navigator.serviceWorker.controller) {
   document.documentElement.setAttribute("data-had-worker", "");
 }
+
+// The questionnaire's radio buttons start as the server wrote them. A
+// browser that restores form state on reload (Firefox) would otherwise tick
+// an old answer into the prerendered page, which the app would then take
+// for a new one; autocomplete="off", which says the same, is not allowed on
+// radio buttons.
+document.querySelectorAll('input[type="radio"]').forEach(function (r) {
+  r.checked = r.defaultChecked;
+});

@@ -41,20 +41,20 @@ var mobile = profile{Width: 412, Height: 823, Scale: 1.75, CPUSlowdown: 4, Laten
 // visit is what one page load measured. Times are milliseconds from the
 // start of navigation; NaN means the figure never came.
 type visit struct {
-	FCP           float64 `json:"fcpMs"`
-	OnTop         float64 `json:"onTopMs"`   // first frame with the paragraph visible and on top
-	Visible       float64 `json:"visibleMs"` // the later of onTop and FCP: text cannot be seen before it is painted
-	LCP           float64 `json:"lcpMs"`
-	CLS           float64 `json:"cls"`
-	CLSAfterReady float64 `json:"clsAfterReady"`
-	Load          float64 `json:"loadMs"`
-	Ready         float64 `json:"readyMs"`
-	Interactive   float64 `json:"interactiveMs"`
+	FCP           figure `json:"fcpMs"`
+	OnTop         figure `json:"onTopMs"`   // first frame with the paragraph visible and on top
+	Visible       figure `json:"visibleMs"` // the later of onTop and FCP: text cannot be seen before it is painted
+	LCP           figure `json:"lcpMs"`
+	CLS           figure `json:"cls"`
+	CLSAfterReady figure `json:"clsAfterReady"`
+	Load          figure `json:"loadMs"`
+	Ready         figure `json:"readyMs"`
+	Interactive   figure `json:"interactiveMs"`
 	// Long tasks after first contentful paint, measured under the
 	// profile's real CPU throttling: the longest, and the blocking time
 	// (the sum of each one's excess over 50 ms, as in Total Blocking Time).
-	LongestTask float64 `json:"longestTaskMs"`
-	Blocking    float64 `json:"blockingMs"`
+	LongestTask figure `json:"longestTaskMs"`
+	Blocking    figure `json:"blockingMs"`
 
 	Bytes         int64   `json:"bytes"`       // encoded bytes received, page and workers
 	WorkerBytes   int64   `json:"workerBytes"` // of which by workers
@@ -369,11 +369,12 @@ func loadOnce(ctx context.Context, c *counters, url string) (visit, error) {
 	c.mu.Lock()
 	v := c.v
 	c.mu.Unlock()
-	v.FCP, v.LCP, v.OnTop = val(js.FCP), val(js.LCP), val(js.OnTop)
-	v.Load, v.Ready, v.Interactive = val(js.Load), val(js.Ready), val(js.Interactive)
-	v.CLS, v.CLSAfterReady, v.Controlled = js.CLS, js.ClsAfterReady, js.Controlled
-	v.Visible = math.Max(v.OnTop, v.FCP) // NaN if either is
-	v.LongestTask, v.Blocking = blocking(js.LongTasks, v.FCP)
+	v.FCP, v.LCP, v.OnTop = figure(val(js.FCP)), figure(val(js.LCP)), figure(val(js.OnTop))
+	v.Load, v.Ready, v.Interactive = figure(val(js.Load)), figure(val(js.Ready)), figure(val(js.Interactive))
+	v.CLS, v.CLSAfterReady, v.Controlled = figure(js.CLS), figure(js.ClsAfterReady), js.Controlled
+	v.Visible = figure(math.Max(float64(v.OnTop), float64(v.FCP))) // NaN if either is
+	longest, total := blocking(js.LongTasks, float64(v.FCP))
+	v.LongestTask, v.Blocking = figure(longest), figure(total)
 	return v, nil
 }
 

@@ -165,8 +165,8 @@ func bench(o options) error {
 	}
 	res.LoadAfter = loadAverage()
 
-	baseLoad := summarize(pick(res.Visits["baseline"], func(v visit) float64 { return v.Load }, false)).Median
-	res.FloorMs = floorMs(baseLoad, res.Wasm.Brotli, mobile.DownBits)
+	baseLoad := summarize(pick(res.Visits["baseline"], func(v visit) float64 { return float64(v.Load) }, false)).Median
+	res.FloorMs = floorMs(float64(baseLoad), res.Wasm.Brotli, mobile.DownBits)
 	res.Table = table(res)
 
 	fmt.Println()
@@ -207,31 +207,31 @@ func table(res results) []row {
 		}
 		return m
 	}
-	base := func(m map[string]summary) float64 { return m["baseline"].Median }
+	base := func(m map[string]summary) float64 { return float64(m["baseline"].Median) }
 	nan := math.NaN()
 
-	fcp := cold(func(v visit) float64 { return v.FCP })
-	vis := cold(func(v visit) float64 { return v.Visible })
-	lcp := cold(func(v visit) float64 { return v.LCP })
-	load := cold(func(v visit) float64 { return v.Load })
+	fcp := cold(func(v visit) float64 { return float64(v.FCP) })
+	vis := cold(func(v visit) float64 { return float64(v.Visible) })
+	lcp := cold(func(v visit) float64 { return float64(v.LCP) })
+	load := cold(func(v visit) float64 { return float64(v.Load) })
 	bytes := cold(func(v visit) float64 { return float64(v.Bytes) })
 	return []row{
-		{Name: "first contentful paint, ms", Cells: fcp, Ref: base(fcp), Target: "≤ 1.1× baseline"},
-		{Name: "article text visible and on top, ms", Cells: vis, Ref: base(vis), Target: "≤ 1.1× baseline"},
-		{Name: "largest contentful paint, ms", Cells: lcp, Ref: base(lcp)},
-		{Name: "cumulative layout shift", Cells: cold(func(v visit) float64 { return v.CLS }), Ref: nan, Digits: 3, Target: "< 0.02"},
-		{Name: "  of which after mount", Cells: cold(func(v visit) float64 { return v.CLSAfterReady }), Ref: nan, Digits: 3},
-		{Name: "longest task after FCP, ms", Cells: cold(func(v visit) float64 { return v.LongestTask }), Ref: nan},
-		{Name: "blocking time after FCP (TBT, real), ms", Cells: cold(func(v visit) float64 { return v.Blocking }), Ref: nan},
-		{Name: "load event, ms", Cells: load, Ref: base(load)},
-		{Name: "app mounted (data-app=ready), ms", Cells: cold(func(v visit) float64 { return v.Ready }), Ref: res.FloorMs},
-		{Name: "interactive, ms (ratio to floor)", Cells: cold(func(v visit) float64 { return v.Interactive }), Ref: res.FloorMs, Target: "≤ 1.2× floor"},
-		{Name: "bytes transferred, KB", Cells: bytes, Ref: base(bytes), Scale: 1000},
-		{Name: "  of which by workers, KB", Cells: cold(func(v visit) float64 { return float64(v.WorkerBytes) }), Ref: nan, Scale: 1000},
-		{Name: "wasm transferred, KB", Cells: cold(func(v visit) float64 { return ifPos(float64(v.WasmBytes)) }), Ref: nan, Scale: 1000, Target: "≤ 1700 brotli"},
-		{Name: "repeat visit: interactive, ms", Cells: repeat(func(v visit) float64 { return v.Interactive }), Ref: nan},
-		{Name: "repeat visit: wasm network requests", Cells: repeat(func(v visit) float64 { return float64(v.WasmNetwork) }), Ref: nan, Target: "0"},
-		{Name: "repeat visit: bytes transferred, KB", Cells: repeat(func(v visit) float64 { return float64(v.Bytes) }), Ref: nan, Scale: 1000},
+		{Name: "first contentful paint, ms", Cells: fcp, Ref: figure(base(fcp)), Target: "≤ 1.1× baseline"},
+		{Name: "article text visible and on top, ms", Cells: vis, Ref: figure(base(vis)), Target: "≤ 1.1× baseline"},
+		{Name: "largest contentful paint, ms", Cells: lcp, Ref: figure(base(lcp))},
+		{Name: "cumulative layout shift", Cells: cold(func(v visit) float64 { return float64(v.CLS) }), Ref: figure(nan), Digits: 3, Target: "< 0.02"},
+		{Name: "  of which after mount", Cells: cold(func(v visit) float64 { return float64(v.CLSAfterReady) }), Ref: figure(nan), Digits: 3},
+		{Name: "longest task after FCP, ms", Cells: cold(func(v visit) float64 { return float64(v.LongestTask) }), Ref: figure(nan)},
+		{Name: "blocking time after FCP (TBT, real), ms", Cells: cold(func(v visit) float64 { return float64(v.Blocking) }), Ref: figure(nan)},
+		{Name: "load event, ms", Cells: load, Ref: figure(base(load))},
+		{Name: "app mounted (data-app=ready), ms", Cells: cold(func(v visit) float64 { return float64(v.Ready) }), Ref: figure(res.FloorMs)},
+		{Name: "interactive, ms (ratio to floor)", Cells: cold(func(v visit) float64 { return float64(v.Interactive) }), Ref: figure(res.FloorMs), Target: "≤ 1.2× floor"},
+		{Name: "bytes transferred, KB", Cells: bytes, Ref: figure(base(bytes)), Scale: 1000},
+		{Name: "  of which by workers, KB", Cells: cold(func(v visit) float64 { return float64(v.WorkerBytes) }), Ref: figure(nan), Scale: 1000},
+		{Name: "wasm transferred, KB", Cells: cold(func(v visit) float64 { return ifPos(float64(v.WasmBytes)) }), Ref: figure(nan), Scale: 1000, Target: "≤ 1700 brotli"},
+		{Name: "repeat visit: interactive, ms", Cells: repeat(func(v visit) float64 { return float64(v.Interactive) }), Ref: figure(nan)},
+		{Name: "repeat visit: wasm network requests", Cells: repeat(func(v visit) float64 { return float64(v.WasmNetwork) }), Ref: figure(nan), Target: "0"},
+		{Name: "repeat visit: bytes transferred, KB", Cells: repeat(func(v visit) float64 { return float64(v.Bytes) }), Ref: figure(nan), Scale: 1000},
 	}
 }
 
@@ -313,7 +313,7 @@ func writeResults(dir string, res results) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	b, err := json.MarshalIndent(jsonSafe(res), "", "  ")
+	b, err := json.MarshalIndent(res, "", "  ") // figure writes NaN as null
 	if err != nil {
 		return err
 	}
@@ -323,12 +323,6 @@ func writeResults(dir string, res results) error {
 	}
 	fmt.Println("\nresults written to", p)
 	return nil
-}
-
-// jsonSafe round-trips res through a map with NaN turned into null:
-// encoding/json refuses NaN.
-func jsonSafe(res results) any {
-	return nanToNil(structToAny(res))
 }
 
 func findChrome(flagPath string) string { return chromium.Find(flagPath) }

@@ -14,7 +14,7 @@ import (
 type row struct {
 	Name   string             `json:"name"`
 	Cells  map[string]summary `json:"cells"` // by target column
-	Ref    float64            `json:"ref"`   // what the ratios divide by; NaN for none
+	Ref    figure             `json:"ref"`   // what the ratios divide by; NaN for none
 	Target string             `json:"target"`
 	Digits int                `json:"-"` // decimals to print
 	Scale  float64            `json:"-"` // printed value = value / Scale (1 when 0)
@@ -30,10 +30,10 @@ func formatCell(s summary, digits int, scale float64) string {
 		scale = 1
 	}
 	f := func(x float64) string { return fmt.Sprintf("%.*f", digits, x/scale) }
-	if s.N == 1 || f(s.Min) == f(s.Max) {
-		return f(s.Median)
+	if s.N == 1 || f(float64(s.Min)) == f(float64(s.Max)) {
+		return f(float64(s.Median))
 	}
-	return f(s.Median) + " (" + f(s.Min) + "–" + f(s.Max) + ")"
+	return f(float64(s.Median)) + " (" + f(float64(s.Min)) + "–" + f(float64(s.Max)) + ")"
 }
 
 // formatRatio prints median/ref as "1.04×", or "" when there is no ratio.
@@ -41,7 +41,7 @@ func formatRatio(s summary, ref float64) string {
 	if s.N == 0 {
 		return ""
 	}
-	r := ratio(s.Median, ref)
+	r := ratio(float64(s.Median), ref)
 	if math.IsNaN(r) {
 		return ""
 	}
@@ -62,7 +62,7 @@ func formatTable(rows []row, baseline string, cols []string) string {
 	for _, r := range rows {
 		line := []string{r.Name, formatCell(r.Cells[baseline], r.Digits, r.Scale)}
 		for _, c := range cols {
-			line = append(line, formatCell(r.Cells[c], r.Digits, r.Scale), formatRatio(r.Cells[c], r.Ref))
+			line = append(line, formatCell(r.Cells[c], r.Digits, r.Scale), formatRatio(r.Cells[c], float64(r.Ref)))
 		}
 		line = append(line, r.Target)
 		fmt.Fprintln(w, strings.Join(line, "\t"))

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -37,7 +38,7 @@ func TestFormatTable(t *testing.T) {
 		{Name: "first contentful paint, ms", Ref: 400, Target: "≤ 1.1× baseline", Cells: map[string]summary{
 			"baseline": summarize([]float64{400}), "/": summarize([]float64{420, 440}),
 		}},
-		{Name: "cumulative layout shift", Ref: math.NaN(), Digits: 3, Cells: map[string]summary{
+		{Name: "cumulative layout shift", Ref: figure(math.NaN()), Digits: 3, Cells: map[string]summary{
 			"baseline": summarize([]float64{0}), "/": summarize([]float64{0.01}), "/fit": summarize([]float64{0.002}),
 		}},
 	}
@@ -124,13 +125,20 @@ func TestAcceptsEncoding(t *testing.T) {
 	}
 }
 
-func TestJSONSafeTurnsNaNIntoNull(t *testing.T) {
-	v := nanToNil(structToAny(run{Cold: visit{FCP: math.NaN(), Load: 12}}))
-	cold := v.(map[string]any)["cold"].(map[string]any)
-	if cold["fcpMs"] != nil || cold["loadMs"] != 12.0 {
-		t.Errorf("cold = %v, want fcpMs null and loadMs 12", cold)
+func TestResultsWriteMissingFiguresAsNull(t *testing.T) {
+	b, err := json.Marshal(run{Cold: visit{FCP: figure(math.NaN()), Load: 12, LCP: figure(math.Inf(1))}})
+	if err != nil {
+		t.Fatalf("a run with a missing figure does not marshal: %v", err)
 	}
-	if _, ok := v.(map[string]any)["repeat"]; !ok {
-		t.Error("repeat is missing, want it present as null")
+	var v map[string]map[string]any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatal(err)
+	}
+	cold := v["cold"]
+	if fcp, ok := cold["fcpMs"]; !ok || fcp != nil || cold["lcpMs"] != nil || cold["loadMs"] != 12.0 {
+		t.Errorf("cold = %v, want fcpMs and lcpMs null, loadMs 12", cold)
+	}
+	if _, ok := v["repeat"]; ok {
+		t.Error("repeat is present for a run without a repeat visit (its tag says omitempty)")
 	}
 }

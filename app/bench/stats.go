@@ -9,10 +9,10 @@ import (
 
 // summary is one figure over several runs: its median and its range.
 type summary struct {
-	Median float64 `json:"median"`
-	Min    float64 `json:"min"`
-	Max    float64 `json:"max"`
-	N      int     `json:"n"`
+	Median figure `json:"median"`
+	Min    figure `json:"min"`
+	Max    figure `json:"max"`
+	N      int    `json:"n"`
 }
 
 // summarize reduces runs to their median and range, skipping NaN (a run
@@ -26,10 +26,10 @@ func summarize(xs []float64) summary {
 		}
 	}
 	if len(v) == 0 {
-		return summary{Median: math.NaN(), Min: math.NaN(), Max: math.NaN()}
+		return summary{Median: figure(math.NaN()), Min: figure(math.NaN()), Max: figure(math.NaN())}
 	}
 	slices.Sort(v)
-	return summary{Median: median(v), Min: v[0], Max: v[len(v)-1], N: len(v)}
+	return summary{Median: figure(median(v)), Min: figure(v[0]), Max: figure(v[len(v)-1]), N: len(v)}
 }
 
 // median of sorted values: the middle one, or the mean of the two middle ones.

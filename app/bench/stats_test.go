@@ -12,7 +12,7 @@ func TestSummarize(t *testing.T) {
 	tests := []struct {
 		name          string
 		in            []float64
-		med, min, max float64
+		med, min, max figure
 		n             int
 	}{
 		{"odd count takes the middle value", []float64{30, 10, 20}, 20, 10, 30, 3},
@@ -32,7 +32,7 @@ func TestSummarize(t *testing.T) {
 
 func TestSummarizeNothingIsUnknown(t *testing.T) {
 	s := summarize([]float64{math.NaN()})
-	if s.N != 0 || !math.IsNaN(s.Median) {
+	if s.N != 0 || !math.IsNaN(float64(s.Median)) {
 		t.Errorf("summarize of no values = %+v, want N 0 and NaN median", s)
 	}
 }

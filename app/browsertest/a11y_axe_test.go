@@ -41,9 +41,10 @@ func axeSource(t *testing.T) string {
 	return axeOnce.src
 }
 
-// axeTags are the rule sets the gate enforces: WCAG 2.0, 2.1 and 2.2, A and AA.
+// axeRun runs the rule sets the gate enforces: WCAG 2.0, 2.1 and 2.2, A and
+// AA, and axe's best practices (landmarks for all content, heading order).
 const axeRun = `axe.run(document, {
-	runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+	runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
 	resultTypes: ["violations"],
 }).then(r => r.violations.map(v => ({
 	id: v.id, impact: v.impact || "", help: v.help, helpUrl: v.helpUrl,

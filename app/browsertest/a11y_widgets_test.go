@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"explainer/app/site"
+	"explainer/app/ui"
 	"explainer/content"
 
 	"github.com/chromedp/cdproto/accessibility"
@@ -35,7 +36,7 @@ type fitState struct {
 
 func fitStateJS(t *testing.T) string {
 	t.Helper()
-	s, err := site.Load(content.FS)
+	s, err := site.Load(content.FS, ui.LinkTargets(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,10 +19,5 @@ func clickJS(selector string) chromedp.Action[chromedp.Void] {
 	return chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => { const el = document.querySelector(%q); if (!el) throw new Error("no element " + %q); el.click(); })()`, selector, selector))
 }
 
-// navigateNoWait starts a navigation without waiting for the load event.
-func navigateNoWait(u string) chromedp.Action[chromedp.Void] {
-	return chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`location.href = %q`, u))
-}
-
 // reload reloads the page, as the reader's browser would.
 func reload() chromedp.Action[chromedp.Void] { return chromedp.Reload() }

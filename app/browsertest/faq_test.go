@@ -14,6 +14,7 @@ import (
 
 	"explainer/app/faq"
 	"explainer/app/site"
+	"explainer/app/ui"
 	"explainer/content"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
@@ -24,7 +25,7 @@ import (
 // faqContent is the FAQ as the site loads it, for expected values.
 func faqContent(t *testing.T) []site.FAQ {
 	t.Helper()
-	s, err := site.Load(content.FS)
+	s, err := site.Load(content.FS, ui.LinkTargets(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"explainer/app/fit"
 	"explainer/app/site"
+	"explainer/app/ui"
 	"explainer/content"
 
 	"github.com/chromedp/cdproto/accessibility"
@@ -39,7 +40,7 @@ var fitAnswerSets = []struct {
 
 func fitDefinition(t *testing.T) *fit.Definition {
 	t.Helper()
-	s, err := site.Load(content.FS)
+	s, err := site.Load(content.FS, ui.LinkTargets(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,12 +35,8 @@ type testSite struct {
 type siteOption func(*siteConfig)
 
 type siteConfig struct {
-	args     []string
 	holdWasm bool
 }
-
-// withArgs passes command-line flags to the server.
-func withArgs(args ...string) siteOption { return func(c *siteConfig) { c.args = args } }
 
 // holdingWasm makes /web/app.wasm wait until release is called, to see the
 // page as a reader on a slow network sees it before the app arrives.
@@ -52,7 +48,7 @@ func startSite(t *testing.T, opts ...siteOption) *testSite {
 	for _, o := range opts {
 		o(&c)
 	}
-	h := newHandler(t, c.args...)
+	h := newHandler(t)
 	ts := &testSite{gate: make(chan struct{})}
 	if !c.holdWasm {
 		ts.release()

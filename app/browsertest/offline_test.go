@@ -65,7 +65,7 @@ func newHandler(t *testing.T, args ...string) *server.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := site.Load(content.FS)
+	s, err := site.Load(content.FS, ui.LinkTargets(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,11 @@ func checkOfflineRoutes(t *testing.T, b *browser, base string, stop func(), rout
 // routeHeadings loads every route online and records its h1.
 func routeHeadings(b *browser, base string) map[string]string {
 	out := map[string]string{}
-	for _, r := range ui.Routes() {
+	s, err := site.Load(content.FS, ui.LinkTargets(), nil)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	for _, r := range ui.New(s, ui.Config{}).Routes() {
 		out[r.Path] = pageH1(b, base+r.Path)
 	}
 	return out

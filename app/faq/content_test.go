@@ -74,32 +74,30 @@ func TestContentLinks(t *testing.T) {
 		ids[i] = it.ID
 	}
 	for _, it := range items {
-		for _, l := range links(it.Answer) {
+		for _, l := range it.Answer.Links() {
 			if err := checkLink(l, sections, ids); err != "" {
-				t.Errorf("%s: [%s](%s): %s", it.ID, l.text, l.target, err)
+				t.Errorf("%s: [%s](%s): %s", it.ID, l.Text, l.Dest, err)
 			}
 		}
 	}
 	for id, target := range map[string]string{"right-for-me": "/fit", "crisis": "tel:988", "risks": "/faq#crisis"} {
 		i := slices.IndexFunc(items, func(it Item) bool { return it.ID == id })
-		if i < 0 || !strings.Contains(items[i].Answer, "]("+target+")") {
+		if i < 0 || !slices.ContainsFunc(items[i].Answer.Links(), func(l markdown.Link) bool { return l.Dest == target }) {
 			t.Errorf("answer %q does not link to %s", id, target)
 		}
 	}
 }
 
 // checkLink returns why l is not allowed, or "".
-func checkLink(l link, sections, questions []string) string {
-	switch text := strings.ToLower(l.text); {
+func checkLink(l markdown.Link, sections, questions []string) string {
+	switch text := strings.ToLower(l.Text); {
 	case text == "here" || text == "click here" || text == "this link" || text == "read more" || text == "link":
 		return "link text must make sense on its own"
-	case l.target == "/fit" || l.target == "tel:988" || l.target == "sms:988":
+	case l.Dest == "/fit" || l.Dest == "tel:988" || l.Dest == "sms:988" || l.Dest == "tel:911":
 		return ""
-	case l.target == "tel:911":
+	case strings.HasPrefix(l.Dest, "/#") && slices.Contains(sections, l.Dest[2:]):
 		return ""
-	case strings.HasPrefix(l.target, "/#") && slices.Contains(sections, l.target[2:]):
-		return ""
-	case strings.HasPrefix(l.target, "/faq#") && slices.Contains(questions, l.target[5:]):
+	case strings.HasPrefix(l.Dest, "/faq#") && slices.Contains(questions, l.Dest[5:]):
 		return ""
 	}
 	return "target is not /fit, tel:988, sms:988, tel:911, /#<article section id> or /faq#<question id>"
@@ -110,13 +108,13 @@ func TestContentReadability(t *testing.T) {
 	var all []string
 	worst, worstID := 0.0, ""
 	for _, it := range items {
-		a := plain(it.Answer)
+		a := it.Answer.PlainText()
 		g := readability.Grade(a)
 		t.Logf("grade %4.1f  %s", g, it.ID)
 		if g > worst {
 			worst, worstID = g, it.ID
 		}
-		all = append(all, plain(it.Question), a)
+		all = append(all, it.Question, a)
 	}
 	g := readability.Grade(strings.Join(all, "\n"))
 	t.Logf("overall grade %.1f; hardest answer %q at %.1f", g, worstID, worst)
@@ -130,7 +128,7 @@ func TestContentReadability(t *testing.T) {
 func TestContentEachAnswerAndSentenceIsPlain(t *testing.T) {
 	items, _ := readFAQ(t)
 	for _, it := range items {
-		a := plain(it.Answer)
+		a := it.Answer.PlainText()
 		if g := readability.Grade(a); g > 8 {
 			t.Errorf("%s: answer reads at grade %.1f, want at most 8", it.ID, g)
 		}
@@ -146,39 +144,17 @@ func TestContentEachAnswerAndSentenceIsPlain(t *testing.T) {
 func TestContentCrisisLinesOfferCallAndText(t *testing.T) {
 	items, _ := readFAQ(t)
 	for _, it := range items {
-		tel := strings.Count(it.Answer, "](tel:988)")
-		sms := strings.Count(it.Answer, "](sms:988)")
+		tel, sms := 0, 0
+		for _, l := range it.Answer.Links() {
+			switch l.Dest {
+			case "tel:988":
+				tel++
+			case "sms:988":
+				sms++
+			}
+		}
 		if tel != sms {
 			t.Errorf("%s: %d call links and %d text links to 988; offer both each time", it.ID, tel, sms)
 		}
 	}
-}
-
-type link struct{ text, target string }
-
-// links finds the inline links "[text](target)" in Markdown source.
-func links(md string) []link {
-	var out []link
-	for {
-		i := strings.Index(md, "](")
-		if i < 0 {
-			return out
-		}
-		open := strings.LastIndex(md[:i], "[")
-		end := strings.Index(md[i:], ")")
-		if open < 0 || end < 0 {
-			return append(out, link{md[:i], "(unclosed)"})
-		}
-		out = append(out, link{md[open+1 : i], md[i+2 : i+end]})
-		md = md[i+end:]
-	}
-}
-
-// plain strips Markdown so readability counts only what a reader reads: link
-// text without its target, and no emphasis or code markers.
-func plain(md string) string {
-	for _, l := range links(md) {
-		md = strings.Replace(md, "["+l.text+"]("+l.target+")", l.text, 1)
-	}
-	return strings.NewReplacer("*", "", "_", "", "`", "").Replace(md)
 }

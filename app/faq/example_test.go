@@ -14,7 +14,7 @@ func ExampleParse() {
 		return
 	}
 	for _, it := range items {
-		fmt.Printf("%s (line %d): %s\n%s\n", it.ID, it.Line, it.Question, it.Answer)
+		fmt.Printf("%s (line %d): %s\n%s\n", it.ID, it.Line, it.Question, it.Answer.PlainText())
 	}
 	_, err = faq.Parse("faq.md", []byte("## Will I get homework?\n\nNo.\n"))
 	fmt.Println(err)

@@ -13,13 +13,24 @@ func TestParse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Item{
-		{ID: "first", Question: "First question?", Line: 4,
-			Answer: "One *answer*.\n\n```\n## not a heading\n```\n\n### More detail\n\nText."},
-		{ID: "second-2", Question: "Second question", Line: 16, Answer: "- a\n- b"},
+	type item struct {
+		ID, Question string
+		Line         int
+		Answer       string // its plain text
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Parse =\n%#v\nwant\n%#v", got, want)
+	var items []item
+	for _, it := range got {
+		items = append(items, item{it.ID, it.Question, it.Line, it.Answer.PlainText()})
+	}
+	want := []item{
+		{ID: "first", Question: "First question?", Line: 4, Answer: "One answer.\n## not a heading\nMore detail\nText."},
+		{ID: "second-2", Question: "Second question", Line: 16, Answer: "a\nb"},
+	}
+	if !reflect.DeepEqual(items, want) {
+		t.Errorf("Parse =\n%#v\nwant\n%#v", items, want)
+	}
+	if h := got[0].Answer.Headings(); len(h) != 1 || h[0].Level != 3 || h[0].Text != "More detail" {
+		t.Errorf("the first answer's headings = %+v, want one level-3 \"More detail\"", h)
 	}
 }
 
@@ -55,16 +66,5 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("Parse(%q) error = %v, want %s", tc.src, err, tc.want)
 			}
 		})
-	}
-}
-
-func TestHeadingLevel(t *testing.T) {
-	for s, want := range map[string]int{
-		"# A": 1, "## A": 2, "   ## A": 2, "    ## A": 0, "##": 2, "###### A": 6,
-		"####### A": 0, "#hashtag": 0, "A # B": 0, "": 0,
-	} {
-		if got := headingLevel(s); got != want {
-			t.Errorf("headingLevel(%q) = %d, want %d", s, got, want)
-		}
 	}
 }

@@ -8,12 +8,14 @@
 package markdown
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -21,54 +23,87 @@ import (
 type Heading struct {
 	Level int
 	Text  string
-	ID    string
-	node  *ast.Heading
+	// ID is the heading's explicit id, written "## Heading {#id}", or else
+	// a slug of its text, made unique within the document.
+	ID       string
+	Explicit bool // the id was written out
+	Line     int  // 1-based line in the source
+	node     *ast.Heading
 }
 
 // Section is a level-2 heading and the blocks up to the next one. The blocks
 // before the first level-2 heading form a section with an empty ID.
 type Section struct {
 	Heading Heading
+	Line    int // the heading's line, or the first block's for the leading section
 	blocks  []ast.Node
 }
 
-// Doc is a parsed Markdown document.
+// Doc is a parsed Markdown document, or one section of one (Body).
 type Doc struct {
 	src      []byte
-	root     ast.Node
+	blocks   []ast.Node // the top-level blocks
 	headings []Heading
 	ids      map[ast.Node]string
 }
 
-// goldmark is configured here once: CommonMark with no extensions. Raw HTML
-// in the source is never passed through (see renderers), which keeps the
-// content safe to render without escaping rules of our own.
-var md = goldmark.New()
+// goldmark is configured here once: CommonMark, plus heading attributes
+// for explicit ids ("## Question? {#id}"). Raw HTML in the source is never
+// passed through (see renderers), which keeps the content safe to render
+// without escaping rules of our own.
+var md = goldmark.New(goldmark.WithParserOptions(parser.WithHeadingAttribute()))
 
 // Parse parses Markdown source. It never fails: every input is some
-// CommonMark document.
+// CommonMark document. A byte-order mark, which some editors add, is
+// ignored.
 func Parse(src []byte) *Doc {
-	d := &Doc{src: src, ids: map[ast.Node]string{}}
-	d.root = md.Parser().Parse(text.NewReader(src))
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	root := md.Parser().Parse(text.NewReader(src))
+	var blocks []ast.Node
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		blocks = append(blocks, c)
+	}
+	return newDoc(src, blocks)
+}
+
+func newDoc(src []byte, blocks []ast.Node) *Doc {
+	d := &Doc{src: src, blocks: blocks, ids: map[ast.Node]string{}}
 	used := map[string]int{}
-	for c := d.root.FirstChild(); c != nil; c = c.NextSibling() {
+	for _, c := range blocks {
 		h, ok := c.(*ast.Heading)
 		if !ok {
 			continue
 		}
 		t := PlainText(src, h)
-		id := Slug(t)
-		if n := used[id]; n > 0 {
+		id, explicit := Slug(t), false
+		if v, ok := h.AttributeString("id"); ok {
+			if b, ok := v.([]byte); ok {
+				id, explicit = string(b), true
+			}
+		}
+		if n := used[id]; n > 0 && !explicit {
 			used[id]++
 			id += "-" + strconv.Itoa(n+1)
 		} else {
-			used[id] = 1
+			used[id]++
 		}
 		d.ids[h] = id
-		d.headings = append(d.headings, Heading{Level: h.Level, Text: t, ID: id, node: h})
+		d.headings = append(d.headings, Heading{Level: h.Level, Text: t, ID: id, Explicit: explicit, Line: d.line(h), node: h})
 	}
 	return d
 }
+
+// line is the 1-based source line where block n starts.
+func (d *Doc) line(n ast.Node) int {
+	return 1 + bytes.Count(d.src[:min(max(n.Pos(), 0), len(d.src))], []byte("\n"))
+}
+
+// Body is the blocks of section s as a document of its own, without the
+// section's heading: one answer of a file of questions, say.
+func (d *Doc) Body(s Section) *Doc { return newDoc(d.src, s.blocks) }
+
+// Source is the document's source text.
+func (d *Doc) Source() []byte { return d.src }
 
 // Headings lists the top-level headings in document order.
 func (d *Doc) Headings() []Heading { return d.headings }
@@ -87,23 +122,35 @@ func (d *Doc) Title() string {
 // left out: the page shows the title in its own header.
 func (d *Doc) Sections() []Section {
 	secs := []Section{{}}
-	for c := d.root.FirstChild(); c != nil; c = c.NextSibling() {
+	for _, c := range d.blocks {
 		if h, ok := c.(*ast.Heading); ok {
 			switch h.Level {
 			case 1:
 				continue
 			case 2:
-				secs = append(secs, Section{Heading: Heading{Level: 2, Text: PlainText(d.src, h), ID: d.ids[h], node: h}})
+				secs = append(secs, Section{Heading: d.heading(h), Line: d.line(h)})
 				continue
 			}
 		}
 		last := &secs[len(secs)-1]
+		if len(last.blocks) == 0 && last.Heading.node == nil {
+			last.Line = d.line(c)
+		}
 		last.blocks = append(last.blocks, c)
 	}
 	if len(secs[0].blocks) == 0 {
 		secs = secs[1:]
 	}
 	return secs
+}
+
+func (d *Doc) heading(h *ast.Heading) Heading {
+	for _, x := range d.headings {
+		if x.node == h {
+			return x
+		}
+	}
+	return Heading{}
 }
 
 // SectionIDs lists the ids of the document's level-2 sections, in order.
@@ -120,7 +167,7 @@ func (d *Doc) SectionIDs() []string {
 // PlainText is the text of n and its descendants as a reader would read it.
 func (d *Doc) PlainText() string {
 	var b strings.Builder
-	for c := d.root.FirstChild(); c != nil; c = c.NextSibling() {
+	for _, c := range d.blocks {
 		if b.Len() > 0 {
 			b.WriteString("\n")
 		}
@@ -157,7 +204,7 @@ func writeText(b *strings.Builder, src []byte, n ast.Node) {
 		b.Write(n.Label(src))
 		return
 	}
-	if n.Type() == ast.TypeBlock && n.HasChildren() == false {
+	if n.Type() == ast.TypeBlock && !n.HasChildren() {
 		writeLines(b, src, n)
 		return
 	}
@@ -200,19 +247,41 @@ func Slug(s string) string {
 	return b.String()
 }
 
-// Links lists the destinations of every link in the document, in order.
-func (d *Doc) Links() []string {
-	var out []string
-	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			switch n := n.(type) {
-			case *ast.Link:
-				out = append(out, string(n.Destination))
-			case *ast.AutoLink:
-				out = append(out, string(n.URL(d.src)))
+// Link is a link of the document: what the reader reads, and where it goes.
+type Link struct {
+	Text string
+	Dest string
+}
+
+// Links lists every link in the document, in order. It is the one place
+// the site's content is searched for links (the content checks and their
+// tests all use it).
+func (d *Doc) Links() []Link {
+	var out []Link
+	for _, b := range d.blocks {
+		ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering {
+				switch n := n.(type) {
+				case *ast.Link:
+					out = append(out, Link{Text: PlainText(d.src, n), Dest: string(n.Destination)})
+				case *ast.AutoLink:
+					out = append(out, Link{Text: string(n.Label(d.src)), Dest: string(n.URL(d.src))})
+				}
 			}
-		}
-		return ast.WalkContinue, nil
-	})
+			return ast.WalkContinue, nil
+		})
+	}
 	return out
+}
+
+// Walk calls f for every node of the document, parents before children.
+func Walk(d *Doc, f func(n ast.Node)) {
+	for _, b := range d.blocks {
+		ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering {
+				f(n)
+			}
+			return ast.WalkContinue, nil
+		})
+	}
 }

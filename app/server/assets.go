@@ -12,6 +12,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -23,6 +24,11 @@ type asset struct {
 	ctype        string
 	etag         string // quoted; a variant's ETag adds -br or -gz
 	cacheControl string
+	// lazy assets are compressed on first use rather than when made: the
+	// dozens of embed variants, most of which may never be asked for,
+	// would otherwise cost seconds of brotli at every start.
+	lazy    bool
+	zipOnce sync.Once
 }
 
 // Cache policies. Nothing the site serves has a versioned URL (go-app asks
@@ -38,13 +44,26 @@ const (
 )
 
 func newAsset(body []byte, ctype, cacheControl string) *asset {
-	sum := sha256.Sum256(body)
-	a := &asset{body: body, ctype: ctype, etag: `"` + hex.EncodeToString(sum[:8]) + `"`, cacheControl: cacheControl}
-	if compressible(ctype) && len(body) > 512 {
-		a.setVariant(encBrotli, compress(body, encBrotli))
-		a.setVariant(encGzip, compress(body, encGzip))
-	}
+	a := newLazyAsset(body, ctype, cacheControl)
+	a.variants()
 	return a
+}
+
+// newLazyAsset is newAsset, compressed on first use.
+func newLazyAsset(body []byte, ctype, cacheControl string) *asset {
+	sum := sha256.Sum256(body)
+	return &asset{body: body, ctype: ctype, etag: `"` + hex.EncodeToString(sum[:8]) + `"`, cacheControl: cacheControl, lazy: true}
+}
+
+// variants returns the compressed variants, making them the first time.
+func (a *asset) variants() (br, gz []byte) {
+	a.zipOnce.Do(func() {
+		if a.lazy && compressible(a.ctype) && len(a.body) > 512 {
+			a.setVariant(encBrotli, compress(a.body, encBrotli))
+			a.setVariant(encGzip, compress(a.body, encGzip))
+		}
+	})
+	return a.br, a.gz
 }
 
 // setVariant keeps a compressed variant when it saves at least a tenth.
@@ -79,15 +98,15 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 	h["Content-Type"] = []string{a.ctype}
 	h["Cache-Control"] = []string{a.cacheControl}
 	body, etag := a.body, a.etag
-	if a.br != nil || a.gz != nil {
+	if br, gz := a.variants(); br != nil || gz != nil {
 		h["Vary"] = []string{"Accept-Encoding"}
 		if _, ranged := r.Header["Range"]; !ranged {
-			switch negotiate(r.Header.Get("Accept-Encoding"), a.br != nil, a.gz != nil) {
+			switch negotiate(r.Header.Get("Accept-Encoding"), br != nil, gz != nil) {
 			case encBrotli:
-				body, etag = a.br, a.etag[:len(a.etag)-1]+`-br"`
+				body, etag = br, a.etag[:len(a.etag)-1]+`-br"`
 				h["Content-Encoding"] = []string{encBrotli}
 			case encGzip:
-				body, etag = a.gz, a.etag[:len(a.etag)-1]+`-gz"`
+				body, etag = gz, a.etag[:len(a.etag)-1]+`-gz"`
 				h["Content-Encoding"] = []string{encGzip}
 			}
 		}

@@ -3,55 +3,29 @@
 package server
 
 import (
-	"net/http"
-	"strconv"
-	"strings"
-	"sync"
-
 	"explainer/app/ui"
 	"explainer/app/widget"
 )
 
-// embedVariants holds the prerendered variants of the embed routes: three
+// embedVariants are the prerendered variants of one embed route: three
 // themes, with and without the host script's auto-height, and for the
-// article each section. A variant is rendered on its first request and then
-// served from memory; the parameters are validated first, so a query string
-// can only ever select one of these few dozen pages, never add one.
-type embedVariants struct {
-	sh    *shell
-	mu    sync.Mutex
-	pages map[string]*asset
-}
+// article each section (widget.Variants). All are rendered by New; the
+// query is validated first, so a query string can only ever select one of
+// these few dozen pages, never add one.
+type embedVariants map[widget.Params]*asset
 
-func newEmbedVariants(sh *shell) *embedVariants {
-	return &embedVariants{sh: sh, pages: map[string]*asset{}}
-}
-
-func (e *embedVariants) get(name string, p widget.Params) *asset {
-	path := "/embed/" + name
-	key := embedKey(path, p)
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if a := e.pages[key]; a != nil {
-		return a
+// prerenderEmbed renders every variant of the embed route r.
+func prerenderEmbed(sh *shell, r ui.Route, sections []string) embedVariants {
+	v := embedVariants{}
+	bodies := map[string]string{} // by section: the body does not depend on the theme
+	for _, p := range widget.Variants(r.Widget, sections) {
+		body, ok := bodies[p.Section]
+		if !ok {
+			body = ui.Prerender(r.Variant(p))
+			bodies[p.Section] = body
+		}
+		// Compressed on first request: most variants are rarely asked for.
+		v[p] = newLazyAsset(sh.page(r.Path, variant{widget: r.Widget, params: p}, body, nil), htmlType, cacheRevalidate)
 	}
-	body := prerender(ui.EmbedFor(name, p))
-	a := htmlAsset(e.sh.page(path, variant{widget: name, params: p}, body, nil))
-	e.pages[key] = a
-	return a
-}
-
-func embedKey(path string, p widget.Params) string {
-	return path + "|" + p.Theme + "|" + p.Section + "|" + strconv.FormatBool(p.AutoHeight)
-}
-
-// embedFor picks the prerendered variant of an embed route for the
-// request's query, or nil when p is not an embed route.
-func (s *Server) embedFor(p string, r *http.Request) *asset {
-	name, ok := strings.CutPrefix(p, "/embed/")
-	if !ok || !widget.Valid(name) {
-		return nil
-	}
-	params := widget.Parse(name, r.URL.Query(), ui.Content().Article.HasSection)
-	return s.embeds.get(name, params)
+	return v
 }

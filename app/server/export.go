@@ -12,7 +12,7 @@ import (
 	"strings"
 
 	"explainer/app/site"
-	"explainer/app/ui"
+	"explainer/app/widget"
 	"explainer/content"
 )
 
@@ -89,7 +89,8 @@ func (s *Server) Export(dir string) error {
 		if err := writeFile(p, a.body); err != nil {
 			return err
 		}
-		for ext, z := range map[string][]byte{".br": a.br, ".gz": a.gz} {
+		br, gz := a.variants()
+		for ext, z := range map[string][]byte{".br": br, ".gz": gz} {
 			if z != nil {
 				if err := writeFile(p+ext, z); err != nil {
 					return err
@@ -98,8 +99,12 @@ func (s *Server) Export(dir string) error {
 		}
 		return nil
 	}
-	for _, r := range ui.Routes() {
-		if err := write(exportPage(r.Path), s.pages[r.Path]); err != nil {
+	for _, r := range s.ui.Routes() {
+		a := s.pages[r.Path]
+		if r.Widget != "" {
+			a = s.embeds[r.Path][widget.Params{}] // a static host cannot pick a variant by query
+		}
+		if err := write(exportPage(r.Path), a); err != nil {
 			return err
 		}
 	}
@@ -141,16 +146,18 @@ func (s *Server) headersFile() string {
 		block(path, "Content-Security-Policy", s.headers.page.Get("Content-Security-Policy"),
 			"X-Frame-Options", "SAMEORIGIN", "Cache-Control", cacheRevalidate)
 	}
-	for _, r := range ui.Routes() {
-		page(s.url(r.Path))
-		if r.Path != "/" {
-			page(s.url("/" + exportPage(r.Path)))
-		} else {
-			page(s.url("/index.html"))
+	embed := func(path string) {
+		block(path, "Content-Security-Policy", s.headers.embed.Get("Content-Security-Policy"), "Cache-Control", cacheRevalidate)
+	}
+	for _, r := range s.ui.Routes() {
+		f := page
+		if r.Widget != "" {
+			f = embed
 		}
+		f(s.url(r.Path))
+		f(s.url("/" + exportPage(r.Path)))
 	}
 	page(s.url("/404.html"))
-	block(s.url("/embed/*"), "Content-Security-Policy", s.headers.embed.Get("Content-Security-Policy"), "Cache-Control", cacheRevalidate)
 	var names []string
 	for p := range s.files {
 		names = append(names, p)

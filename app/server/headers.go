@@ -8,10 +8,11 @@ import (
 )
 
 // headerSets are the security headers, built once: a full page may only be
-// framed by the site itself; an /embed/ page by the configured origins;
+// framed by the site itself; an embed route by the configured origins;
 // /embed.js is loaded by other sites' pages.
 type headerSets struct {
 	page, embed, embedJS http.Header
+	embedPaths           map[string]bool // the embed routes, from the route table
 }
 
 func newHeaderSets(cfg Config, styleHash string) headerSets {
@@ -41,6 +42,7 @@ func newHeaderSets(cfg Config, styleHash string) headerSets {
 			"Cross-Origin-Resource-Policy", "cross-origin"),
 		embedJS: with("Content-Security-Policy", csp(styleHash, "'none'"),
 			"Cross-Origin-Resource-Policy", "cross-origin"),
+		embedPaths: map[string]bool{},
 	}
 }
 
@@ -58,7 +60,7 @@ func (hs *headerSets) set(h http.Header, p, prefix string) {
 	src := hs.page
 	if rest, ok := strings.CutPrefix(p, prefix); ok {
 		switch {
-		case strings.HasPrefix(rest, "/embed/"):
+		case hs.embedPaths[rest]:
 			src = hs.embed
 		case rest == "/embed.js":
 			src = hs.embedJS

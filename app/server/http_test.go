@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"explainer/app/site"
+	"explainer/app/ui"
 	"explainer/content"
 	"explainer/web"
 
@@ -71,8 +72,7 @@ func TestInlineStyleHashMatchesTheStylesheet(t *testing.T) {
 	w := do(srv, "GET", "/")
 	page := w.Body.String()
 	i, j := strings.Index(page, "<style>"), strings.Index(page, "</style>")
-	sh := newShell(Config{}, []byte(page[i+len("<style>"):j]))
-	if !strings.Contains(w.Header().Get("Content-Security-Policy"), sh.styleHash) {
+	if !strings.Contains(w.Header().Get("Content-Security-Policy"), styleHash([]byte(page[i+len("<style>"):j]))) {
 		t.Error("the CSP does not allow the inline stylesheet by its hash")
 	}
 	if strings.Contains(page, " style=\"") {
@@ -112,7 +112,7 @@ func TestEmbedScriptIsServedWhenPresent(t *testing.T) {
 		}
 		return err
 	})
-	s, _ := site.Load(content.FS)
+	s, _ := site.Load(content.FS, ui.LinkTargets(), nil)
 	without, err := New(Config{}, s, content.FS, mfs)
 	if err != nil {
 		t.Fatal(err)

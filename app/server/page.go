@@ -7,133 +7,148 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
-	"html"
+	"html/template"
 	"regexp"
-	"strings"
 
 	"explainer/app/ui"
 	"explainer/app/widget"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// shell holds what every page shares: the inline stylesheet and the head
-// parts that do not change between routes.
+// shell holds what every page shares: the inline stylesheet, the head parts
+// that do not change between routes, and where each route's title and
+// description come from.
 type shell struct {
 	cfg       Config
 	prefix    string // the base path, prepended to every URL of the site
-	css       string
+	css       template.CSS
 	styleHash string // CSP hash of the inline stylesheet
+	meta      func(path string) ui.Meta
+	author    string
 }
 
-func newShell(cfg Config, css []byte) *shell {
+func newShell(cfg Config, css []byte, meta func(string) ui.Meta, author string) *shell {
+	return &shell{cfg: cfg, prefix: cfg.BasePath, css: template.CSS(css), styleHash: styleHash(css), meta: meta, author: author}
+}
+
+// styleHash is the CSP source that allows an inline stylesheet.
+func styleHash(css []byte) string {
 	sum := sha256.Sum256(css)
-	return &shell{cfg: cfg, prefix: cfg.BasePath, css: string(css), styleHash: "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"}
-}
-
-// prerender renders a page's component as the browser will show it.
-func prerender(c app.Composer) string { return ui.Prerender(c) }
-
-// page writes a complete HTML document for path around the prerendered body.
-// The head is written here rather than by go-app so that attribute values
-// are HTML-escaped (go-app quotes them with strconv.Quote), empty tags are
-// left out, and JSON-LD is not HTML-escaped.
-func (s *shell) page(path string, v variant, body string, ld any) []byte {
-	m := ui.MetaFor(path)
-	var b bytes.Buffer
-	w := func(parts ...string) {
-		for _, p := range parts {
-			b.WriteString(p)
-		}
-	}
-	tag := v.htmlTag()
-	if s.prefix != "" {
-		// links.js keeps in-app links under the base path after mount.
-		tag = strings.Replace(tag, `<html lang="en"`, `<html lang="en" data-base="`+html.EscapeString(s.prefix)+`"`, 1)
-	}
-	w("<!doctype html>\n", tag, "\n<head>\n<meta charset=\"utf-8\">\n",
-		`<meta name="viewport" content="width=device-width, initial-scale=1">`, "\n",
-		"<title>", html.EscapeString(m.Title), "</title>\n")
-	meta := func(attr, name, content string) {
-		if content != "" {
-			w("<meta ", attr, `="`, name, `" content="`, html.EscapeString(content), "\">\n")
-		}
-	}
-	meta("name", "description", m.Description)
-	meta("name", "author", contentAuthor())
-	meta("name", "theme-color", "#2f5d62")
-	canonical := ""
-	if s.cfg.BaseURL != "" {
-		canonical = s.cfg.BaseURL + path
-		w(`<link rel="canonical" href="`, html.EscapeString(canonical), "\">\n")
-	}
-	meta("property", "og:type", "article")
-	meta("property", "og:site_name", ui.SiteName)
-	meta("property", "og:title", m.Title)
-	meta("property", "og:description", m.Description)
-	meta("property", "og:url", canonical)
-	if s.cfg.BaseURL != "" {
-		meta("property", "og:image", s.cfg.BaseURL+"/web/og-image.png")
-		meta("property", "og:image:width", "1200")
-		meta("property", "og:image:height", "630")
-		meta("property", "og:image:alt", "The explainer's emblem: two overlapping circles on a teal tile")
-		meta("name", "twitter:image", s.cfg.BaseURL+"/web/og-image.png")
-	}
-	meta("name", "twitter:card", "summary_large_image")
-	meta("name", "twitter:title", m.Title)
-	meta("name", "twitter:description", m.Description)
-	u := s.prefix
-	w(`<link rel="icon" href="`, u, `/web/icon.svg" type="image/svg+xml">`, "\n",
-		`<link rel="icon" href="`, u, `/web/favicon-32.png" sizes="32x32" type="image/png">`, "\n",
-		`<link rel="apple-touch-icon" href="`, u, `/web/apple-touch-icon.png">`, "\n",
-		`<link rel="manifest" href="`, u, `/manifest.webmanifest">`, "\n",
-		"<style>", s.css, "</style>\n")
-	if ld != nil {
-		j, _ := json.Marshal(ld) // escapes <, > and & so the script cannot be closed early
-		w(`<script type="application/ld+json">`, string(j), "</script>\n")
-	}
-	w("</head>\n<body>\n", s.prefixed(body), "\n", loader, "\n")
-	// Scripts and the WebAssembly come after the text: on a slow link,
-	// anything requested from the <head> shares the bandwidth with the page
-	// the reader is waiting for. Deferred scripts run after parsing either
-	// way. The preload starts the wasm download as soon as the page's own
-	// bytes are in; app.js's fetch (same URL, same CORS mode) then takes it
-	// from the preload instead of downloading it again.
-	if v.widget != "" {
-		// Before links.js: it makes links that leave the widget open a new tab.
-		w(`<script defer src="`, u, `/web/embed-frame.js"></script>`, "\n")
-	}
-	w(`<script defer src="`, u, `/web/links.js"></script>`, "\n",
-		`<script defer src="`, u, `/wasm_exec.js"></script>`, "\n",
-		`<script defer src="`, u, `/app.js"></script>`, "\n",
-		`<link rel="preload" href="`, u, `/web/app.wasm" as="fetch" type="application/wasm" crossorigin>`,
-		"\n</body>\n</html>\n")
-	return b.Bytes()
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
 // variant is what makes one prerendered copy of a page differ from another
 // of the same route: the embed widget it shows, and the validated query
-// parameters of an embed. Every value comes from a fixed list, never from
-// the request itself.
+// parameters of an embed.
 type variant struct {
 	widget string
 	params widget.Params
 }
 
-// htmlTag is the page's <html> start tag: the widget and theme are set here
-// so the first paint already has the right colours and no inner scrollbar.
-func (v variant) htmlTag() string {
-	t := `<html lang="en"`
-	if v.widget != "" {
-		t += ` data-widget="` + v.widget + `"`
+// headMeta is one <meta> element; it is left out when Content is empty (an
+// empty content attribute is invalid HTML).
+type headMeta struct {
+	Property bool // property= (Open Graph) rather than name=
+	Name     string
+	Content  string
+}
+
+// pageData fills pageTemplate.
+type pageData struct {
+	Prefix, Widget, Theme string
+	AutoHeight            bool
+	Title                 string
+	Canonical             string
+	Meta                  []headMeta
+	CSS                   template.CSS
+	LD                    template.JS // JSON-LD, already JSON-encoded
+	Body                  template.HTML
+	Loader                template.HTML
+}
+
+// pageTemplate is every page. The widget and theme are set on <html> so
+// the first paint already has the right colours and no inner scrollbar;
+// links.js keeps in-app links under the base path (data-base) after mount.
+//
+// Scripts and the WebAssembly come after the text: on a slow link,
+// anything requested from the <head> shares the bandwidth with the page the
+// reader is waiting for. Deferred scripts run after parsing either way. The
+// preload starts the wasm download as soon as the page's own bytes are in;
+// app.js's fetch (same URL, same CORS mode) then takes it from the preload
+// instead of downloading it again. embed-frame.js comes before links.js,
+// which makes links that leave the widget open a new tab.
+var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
+<html lang="en"{{with .Prefix}} data-base="{{.}}"{{end}}{{with .Widget}} data-widget="{{.}}"{{end}}{{with .Theme}} data-theme="{{.}}"{{end}}{{if .AutoHeight}} class="autoheight"{{end}}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+{{range .Meta}}{{if .Content}}<meta {{if .Property}}property{{else}}name{{end}}="{{.Name}}" content="{{.Content}}">
+{{end}}{{end}}{{with .Canonical}}<link rel="canonical" href="{{.}}">
+{{end}}<link rel="icon" href="{{.Prefix}}/web/icon.svg" type="image/svg+xml">
+<link rel="icon" href="{{.Prefix}}/web/favicon-32.png" sizes="32x32" type="image/png">
+<link rel="apple-touch-icon" href="{{.Prefix}}/web/apple-touch-icon.png">
+<link rel="manifest" href="{{.Prefix}}/manifest.webmanifest">
+<style>{{.CSS}}</style>
+{{with .LD}}<script type="application/ld+json">{{.}}</script>
+{{end}}</head>
+<body>
+{{.Body}}
+{{.Loader}}
+{{if .Widget}}<script defer src="{{.Prefix}}/web/embed-frame.js"></script>
+{{end}}<script defer src="{{.Prefix}}/web/links.js"></script>
+<script defer src="{{.Prefix}}/wasm_exec.js"></script>
+<script defer src="{{.Prefix}}/app.js"></script>
+<link rel="preload" href="{{.Prefix}}/web/app.wasm" as="fetch" type="application/wasm" crossorigin>
+</body>
+</html>
+`))
+
+// page writes a complete HTML document for path around the prerendered
+// body. The head is written here rather than by go-app so that attribute
+// values are HTML-escaped (go-app quotes them with strconv.Quote), empty
+// tags are left out, and JSON-LD is not HTML-escaped.
+func (s *shell) page(path string, v variant, body string, ld any) []byte {
+	m := s.meta(path)
+	canonical := ""
+	if s.cfg.BaseURL != "" {
+		canonical = s.cfg.BaseURL + path
 	}
-	if v.params.Theme != "" {
-		t += ` data-theme="` + v.params.Theme + `"`
+	d := pageData{
+		Prefix: s.prefix, Widget: v.widget, Theme: v.params.Theme, AutoHeight: v.params.AutoHeight,
+		Title: m.Title, Canonical: canonical, CSS: s.css,
+		Body: template.HTML(s.prefixed(body)), Loader: loader,
+		Meta: []headMeta{
+			{Name: "description", Content: m.Description},
+			{Name: "author", Content: s.author},
+			{Name: "theme-color", Content: "#2f5d62"},
+			{Property: true, Name: "og:type", Content: "article"},
+			{Property: true, Name: "og:site_name", Content: ui.SiteName},
+			{Property: true, Name: "og:title", Content: m.Title},
+			{Property: true, Name: "og:description", Content: m.Description},
+			{Property: true, Name: "og:url", Content: canonical},
+		},
 	}
-	if v.params.AutoHeight {
-		t += ` class="autoheight"`
+	if s.cfg.BaseURL != "" {
+		d.Meta = append(d.Meta,
+			headMeta{Property: true, Name: "og:image", Content: s.cfg.BaseURL + "/web/og-image.png"},
+			headMeta{Property: true, Name: "og:image:width", Content: "1200"},
+			headMeta{Property: true, Name: "og:image:height", Content: "630"},
+			headMeta{Property: true, Name: "og:image:alt", Content: "The explainer's emblem: two overlapping circles on a teal tile"},
+			headMeta{Name: "twitter:image", Content: s.cfg.BaseURL + "/web/og-image.png"})
 	}
-	return t + ">"
+	d.Meta = append(d.Meta,
+		headMeta{Name: "twitter:card", Content: "summary_large_image"},
+		headMeta{Name: "twitter:title", Content: m.Title},
+		headMeta{Name: "twitter:description", Content: m.Description})
+	if ld != nil {
+		j, _ := json.Marshal(ld) // escapes <, > and & so the script cannot be closed early
+		d.LD = template.JS(j)
+	}
+	var b bytes.Buffer
+	if err := pageTemplate.Execute(&b, d); err != nil {
+		panic("server: the page template failed: " + err.Error()) // a programmer error: the data is fixed
+	}
+	return b.Bytes()
 }
 
 // loader replaces go-app's full-screen loader with a small status pill that
@@ -144,13 +159,11 @@ func (v variant) htmlTag() string {
 // the app removes the pill itself once the page has mounted. The percentage
 // is hidden from screen readers so the live region is announced once, not on
 // every chunk.
-const loader = `<div id="wasm-status" class="wasm-status" role="status">` +
+const loader template.HTML = `<div id="wasm-status" class="wasm-status" role="status">` +
 	`<span id="app-wasm-loader-icon" class="wasm-status-dot" aria-hidden="true"></span>` +
 	`<span>Loading interactive features</span> ` +
 	`<span id="app-wasm-loader-label" aria-hidden="true">0%</span>` +
 	`<span id="app-wasm-loader" hidden></span></div>`
-
-func contentAuthor() string { return ui.Content().Article.Author }
 
 // siteURL matches an href or src attribute holding a path on this site.
 var siteURL = regexp.MustCompile(`(\s(?:href|src)=")(/[^/"]?)`)

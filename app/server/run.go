@@ -49,7 +49,7 @@ func Main(args []string, s *site.Site) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := RunConfig(ctx, cfg, h, log); err != nil {
+	if err := Run(ctx, cfg, h, log); err != nil {
 		log.Error("server failed", "err", err)
 		return 1
 	}
@@ -76,15 +76,11 @@ func NewHTTPServer(addr string, h http.Handler, log *slog.Logger) *http.Server {
 	}
 }
 
-// Run serves plain HTTP on addr until ctx is cancelled, then shuts down
-// gracefully, letting requests in flight finish for up to ten seconds.
-func Run(ctx context.Context, addr string, h http.Handler, log *slog.Logger) error {
-	return RunConfig(ctx, Config{Addr: addr}, h, log)
-}
-
-// RunConfig is Run with the configuration's TLS certificate, when it has
-// one: Go's server then speaks HTTPS and negotiates HTTP/2 by itself.
-func RunConfig(ctx context.Context, cfg Config, h http.Handler, log *slog.Logger) error {
+// Run serves h on cfg.Addr until ctx is cancelled, then shuts down
+// gracefully, letting requests in flight finish for up to ten seconds. With
+// the configuration's TLS certificate Go's server speaks HTTPS and
+// negotiates HTTP/2 by itself.
+func Run(ctx context.Context, cfg Config, h http.Handler, log *slog.Logger) error {
 	srv := NewHTTPServer(cfg.Addr, h, log)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

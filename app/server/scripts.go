@@ -20,7 +20,7 @@ import (
 // the manifest and the SEO files are ours. Every icon is local, so nothing
 // is fetched from another origin.
 func (s *Server) goappHandler(worker string) *app.Handler {
-	a := ui.Content().Article
+	a := s.site.Article
 	var res app.ResourceResolver = app.LocalDir("")
 	if s.prefix != "" {
 		res = app.PrefixedLocation(s.prefix)
@@ -105,7 +105,7 @@ type precacheEntry struct{ key, src string }
 // page's HTML is fetched from (a static export stores /faq as /faq.html).
 func (s *Server) precacheList(pageSrc func(route string) string) []precacheEntry {
 	var out []precacheEntry
-	for _, r := range ui.Routes() {
+	for _, r := range s.ui.Routes() {
 		out = append(out, precacheEntry{s.url(r.Path), pageSrc(r.Path)})
 	}
 	// go-app's scripts are made after the worker, so they are named here.
@@ -143,7 +143,7 @@ func (s *Server) workerJS(pageSrc func(route string) string) string {
 		pairs[i] = [2]string{e.key, e.src}
 	}
 	pages := map[string]string{}
-	for _, r := range ui.Routes() {
+	for _, r := range s.ui.Routes() {
 		pages[r.Path] = s.url(r.Path)
 	}
 	pj, _ := json.Marshal(pairs)

@@ -16,18 +16,18 @@ func (s *Server) addSEO() {
 	robots := "User-agent: *\nAllow: /\n"
 	if s.cfg.BaseURL != "" {
 		robots += "Sitemap: " + s.cfg.BaseURL + "/sitemap.xml\n"
-		s.files["/sitemap.xml"] = newAsset([]byte(sitemap(s.cfg.BaseURL)), "application/xml; charset=utf-8", cacheSEO)
+		s.files["/sitemap.xml"] = newAsset([]byte(s.sitemap(s.cfg.BaseURL)), "application/xml; charset=utf-8", cacheSEO)
 	}
 	s.files["/robots.txt"] = newAsset([]byte(robots), "text/plain; charset=utf-8", cacheSEO)
-	s.files["/manifest.webmanifest"] = newAsset(manifest(s.prefix), "application/manifest+json", cacheRevalidate)
+	s.files["/manifest.webmanifest"] = newAsset(manifest(s.prefix, s.site.Article.Description), "application/manifest+json", cacheRevalidate)
 }
 
 // sitemap lists every route; without a base URL there is none, since a
 // sitemap needs absolute URLs and guessing the host from requests is unsafe.
-func sitemap(base string) string {
+func (s *Server) sitemap(base string) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, r := range ui.Routes() {
+	for _, r := range s.ui.Routes() {
 		b.WriteString("  <url><loc>" + xmlEscape(base+r.Path) + "</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")
@@ -50,14 +50,13 @@ type manifestIcon struct {
 // carries the base path. It has no screenshots: the richer install dialog
 // they unlock needs real captures of the app at fixed sizes, kept in step
 // with the design; the plain dialog is honest and enough.
-func manifest(prefix string) []byte {
-	a := ui.Content().Article
+func manifest(prefix, description string) []byte {
 	root := prefix + "/"
 	m := map[string]any{
 		"id":               root,
 		"name":             ui.SiteName,
 		"short_name":       "Psychodynamic",
-		"description":      a.Description,
+		"description":      description,
 		"lang":             "en",
 		"start_url":        root,
 		"scope":            root,

@@ -14,17 +14,20 @@ import (
 
 	"explainer/app/site"
 	"explainer/app/ui"
+	"explainer/app/widget"
 )
 
 // Server is the site's http.Handler.
 type Server struct {
 	cfg     Config
 	version string
-	prefix  string            // Config.BasePath: "" or "/explainer"
-	pages   map[string]*asset // prerendered, by route path
-	embeds  *embedVariants    // prerendered embed pages, by query
-	missing *asset            // the 404 page
-	files   map[string]*asset // by path below the prefix: /web/..., /app.js, robots.txt, ...
+	prefix  string // Config.BasePath: "" or "/explainer"
+	site    *site.Site
+	ui      *ui.App
+	pages   map[string]*asset        // prerendered, by route path
+	embeds  map[string]embedVariants // the prerendered variants of each embed route, by path
+	missing *asset                   // the 404 page
+	files   map[string]*asset        // by path below the prefix: /web/..., /app.js, robots.txt, ...
 	headers headerSets
 	worker  []byte // the service worker template from web/app-worker.js
 }
@@ -34,11 +37,11 @@ type Server struct {
 // refused by http.Server's MaxHeaderBytes (431).
 const maxURI = 2048
 
-// New builds the handler: it prerenders every route once, loads the assets
-// into memory, compresses what is worth compressing and derives the app
-// version from the bytes.
+// New builds the handler for content s: it prerenders every route and
+// every embed variant once, loads the assets into memory, compresses what
+// is worth compressing and derives the app version from the bytes. The
+// Server keeps what it was given and shares nothing with other Servers.
 func New(cfg Config, s *site.Site, contentFS, webFS fs.FS) (*Server, error) {
-	ui.Init(s, ui.Config{BookingURL: cfg.BookingURL, BaseURL: cfg.BaseURL})
 	web, err := loadWeb(webFS)
 	if err != nil {
 		return nil, fmt.Errorf("loading web assets: %w", err)
@@ -53,19 +56,26 @@ func New(cfg Config, s *site.Site, contentFS, webFS fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv := &Server{cfg: cfg, prefix: cfg.BasePath, files: web.assets, pages: map[string]*asset{}, worker: web.worker}
+	srv := &Server{
+		cfg: cfg, prefix: cfg.BasePath, site: s,
+		ui:    ui.New(s, ui.Config{BookingURL: cfg.BookingURL, BaseURL: cfg.BaseURL}),
+		files: web.assets, pages: map[string]*asset{}, embeds: map[string]embedVariants{}, worker: web.worker,
+	}
 	srv.version, err = version(contentFS, webFS, cfg)
 	if err != nil {
 		return nil, err
 	}
-	sh := newShell(cfg, css)
+	sh := newShell(cfg, css, srv.ui.Meta, s.Article.Author)
 	srv.headers = newHeaderSets(cfg, sh.styleHash)
-	for _, r := range ui.Routes() {
-		v := variant{widget: r.Widget()}
-		srv.pages[r.Path] = htmlAsset(sh.page(r.Path, v, prerender(r.New()), ui.StructuredData(r.Path, cfg.BaseURL)))
+	for _, r := range srv.ui.Routes() {
+		if r.Widget != "" {
+			srv.embeds[r.Path] = prerenderEmbed(sh, r, s.Article.SectionIDs())
+			srv.headers.embedPaths[r.Path] = true
+			continue
+		}
+		srv.pages[r.Path] = htmlAsset(sh.page(r.Path, variant{}, ui.Prerender(r.New()), r.StructuredData(cfg.BaseURL)))
 	}
-	srv.embeds = newEmbedVariants(sh)
-	srv.missing = htmlAsset(sh.page("", variant{}, prerender(&ui.NotFound{}), nil))
+	srv.missing = htmlAsset(sh.page("", variant{}, ui.Prerender(srv.ui.NotFound()), nil))
 	srv.addSEO()
 	if web.embedJS != nil {
 		srv.files["/embed.js"] = newAsset(web.embedJS, contentType("embed.js"), cacheShort)
@@ -101,8 +111,10 @@ func stylesheet(files map[string]*asset) ([]byte, error) {
 func htmlAsset(b []byte) *asset {
 	// Pages are revalidated on every visit (cheap with the ETag) so a new
 	// version of the content reaches readers at once.
-	return newAsset(b, "text/html; charset=utf-8", cacheRevalidate)
+	return newAsset(b, htmlType, cacheRevalidate)
 }
+
+const htmlType = "text/html; charset=utf-8"
 
 // Version is the app version derived from the content, the assets and the
 // configuration the pages embed: a restart with the same build keeps it, so
@@ -171,8 +183,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		p = rest
 	}
-	if a := s.embedFor(p, r); a != nil {
-		a.serve(w, r)
+	if v, ok := s.embeds[p]; ok {
+		route, _ := s.ui.Route(p)
+		v[widget.Parse(route.Widget, r.URL.Query(), s.site.Article.HasSection)].serve(w, r)
 		return
 	}
 	if a := s.pages[p]; a != nil {
@@ -183,7 +196,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.serve(w, r)
 		return
 	}
-	if t := strings.TrimRight(p, "/"); t != p && s.pages[t] != nil {
+	if t := strings.TrimRight(p, "/"); t != p && (s.pages[t] != nil || s.embeds[t] != nil) {
 		s.redirect(w, r, s.prefix+t) // /faq/ → /faq
 		return
 	}

@@ -3,11 +3,11 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"explainer/app/faq"
 	"explainer/app/fit"
-	"explainer/app/markdown"
 )
 
 // Site is all the parsed content.
@@ -17,23 +17,24 @@ type Site struct {
 	Fit     *fit.Definition
 }
 
-// FAQ is one question with its answer parsed for rendering, searching and
-// structured data, which all read the same text.
+// FAQ is one question with its answer, parsed once for rendering,
+// searching and structured data, which all read the same text.
 type FAQ struct {
 	faq.Item
-	Doc  *markdown.Doc
 	Text string // the answer as plain text
 }
 
 // Load reads and validates every content file in fsys, including the links
 // between them: an FAQ answer or a questionnaire reason that points to an
-// article section that does not exist fails here.
-func Load(fsys fs.FS) (*Site, error) { return LoadYielding(fsys, func() {}) }
-
-// LoadYielding is Load calling yield after each file. In the browser,
-// parsing all three is tens of milliseconds of a phone's main thread; the
-// app passes a yield that ends the task, so input is handled in between.
-func LoadYielding(fsys fs.FS, yield func()) (*Site, error) {
+// article section that does not exist fails here. pages are the paths of
+// the site's pages that content may link to (the UI's route table has
+// them). yield, when not nil, is called after each file: in the browser,
+// parsing all three is tens of milliseconds of a phone's main thread, and
+// the app passes a yield that ends the task so input is handled in between.
+func Load(fsys fs.FS, pages []string, yield func()) (*Site, error) {
+	if yield == nil {
+		yield = func() {}
+	}
 	src, err := read(fsys, "article.md")
 	if err != nil {
 		return nil, err
@@ -46,7 +47,7 @@ func LoadYielding(fsys fs.FS, yield func()) (*Site, error) {
 	if src, err = read(fsys, "faq.md"); err != nil {
 		return nil, err
 	}
-	if s.FAQ, err = parseFAQ("content/faq.md", src, s.Article); err != nil {
+	if s.FAQ, err = parseFAQ("content/faq.md", src, s.Article, pages); err != nil {
 		return nil, err
 	}
 	yield()
@@ -83,7 +84,7 @@ func read(fsys fs.FS, name string) ([]byte, error) {
 
 // parseFAQ parses the FAQ and checks its links: into the article by section
 // id, to the site's own pages, or to the crisis line by phone or text.
-func parseFAQ(name string, src []byte, a *Article) ([]FAQ, error) {
+func parseFAQ(name string, src []byte, a *Article, pages []string) ([]FAQ, error) {
 	items, err := faq.Parse(name, src)
 	if err != nil {
 		return nil, err
@@ -94,21 +95,17 @@ func parseFAQ(name string, src []byte, a *Article) ([]FAQ, error) {
 	}
 	out := make([]FAQ, len(items))
 	for i, it := range items {
-		d := markdown.Parse([]byte(it.Answer))
-		for _, l := range d.Links() {
-			if err := checkLink(l, a, ids); err != nil {
+		for _, l := range it.Answer.Links() {
+			if err := checkLink(l.Dest, a, pages, ids); err != nil {
 				return nil, fmt.Errorf("%s:%d: question %q: %w", name, it.Line, it.ID, err)
 			}
 		}
-		out[i] = FAQ{Item: it, Doc: d, Text: d.PlainText()}
+		out[i] = FAQ{Item: it, Text: it.Answer.PlainText()}
 	}
 	return out, nil
 }
 
-// pages are the site's own routes that content may link to.
-var pages = map[string]bool{"/": true, "/faq": true, "/fit": true}
-
-func checkLink(l string, a *Article, questions map[string]bool) error {
+func checkLink(l string, a *Article, pages []string, questions map[string]bool) error {
 	switch {
 	case strings.HasPrefix(l, "/#"):
 		if !a.HasSection(l[2:]) {
@@ -119,7 +116,7 @@ func checkLink(l string, a *Article, questions map[string]bool) error {
 			return fmt.Errorf("link %q: the FAQ has no question %q", l, l[5:])
 		}
 	case strings.HasPrefix(l, "tel:") || strings.HasPrefix(l, "sms:"):
-	case pages[strings.SplitN(l, "#", 2)[0]]:
+	case slices.Contains(pages, strings.SplitN(l, "#", 2)[0]):
 	default:
 		return fmt.Errorf("link %q: only article sections (/#id), the site's pages and tel:/sms: links are allowed", l)
 	}

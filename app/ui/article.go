@@ -12,35 +12,36 @@ import (
 // contents and the consultation call to action.
 type ArticlePage struct {
 	app.Compo
+	ui *App
 }
 
 // OnMount marks the app as started.
-func (p *ArticlePage) OnMount(ctx app.Context) { mounted(ctx) }
+func (p *ArticlePage) OnMount(ctx app.Context) { p.ui.mounted(ctx) }
 
 // OnNav keeps the document title right after in-app navigation.
-func (p *ArticlePage) OnNav(ctx app.Context) { setMeta(ctx, "/") }
+func (p *ArticlePage) OnNav(ctx app.Context) { p.ui.setMeta(ctx, "/") }
 
 // Render builds the page.
 func (p *ArticlePage) Render() app.UI {
-	a := content.Article
+	a := p.ui.site.Article
 	secs := a.Doc.Sections()
-	return page("/",
+	return p.ui.page("/",
 		app.Div().Class("article-grid").Body(
 			app.Article().Class("article").Aria("labelledby", "article-title").Body(
-				articleHeader(),
+				p.ui.articleHeader(),
 				toc(secs, "toc-compact"),
-				staticBlock("article", func() app.HTMLDiv { return app.Div().Class("prose").Body(a.Doc.UI()...) }),
-				fitInvitation(),
-				faqSection(),
-				consultation(),
+				p.ui.staticBlock("article", func() app.HTMLDiv { return app.Div().Class("prose").Body(a.Doc.UI()...) }),
+				p.ui.fitInvitation(),
+				p.ui.faqSection(),
+				p.ui.consultation(),
 			),
 			toc(secs, "toc-wide"),
 		),
 	)
 }
 
-func articleHeader() app.UI {
-	a := content.Article
+func (u *App) articleHeader() app.UI {
+	a := u.site.Article
 	facts := []app.UI{app.Li().Text(strconv.Itoa(a.ReadingMinutes()) + " min read")}
 	if a.LastReviewed != "" {
 		facts = append(facts, app.Li().Body(app.Text("Last reviewed "), app.Time().DateTime(a.LastReviewed).Text(a.LastReviewed)))
@@ -87,11 +88,11 @@ func toc(secs []markdown.Section, class string) app.UI {
 
 // consultation is the call to action that closes the article. Without a
 // booking URL it tells the reader how to go on rather than linking nowhere.
-func consultation() app.UI {
-	a := content.Article
+func (u *App) consultation() app.UI {
+	a := u.site.Article
 	var action app.UI
-	if config.BookingURL != "" {
-		action = app.A().Class("button").Href(config.BookingURL).Rel("noopener").Text(a.BookingLabel)
+	if u.cfg.BookingURL != "" {
+		action = app.A().Class("button").Href(u.cfg.BookingURL).Rel("noopener").Text(a.BookingLabel)
 	} else {
 		action = app.P().Text("To book a consultation, contact Dr. Kaiser's practice directly, by phone or through its website.")
 	}
@@ -104,8 +105,8 @@ func consultation() app.UI {
 
 // setMeta updates the document title and description after in-app
 // navigation, from the same source the server's <head> uses.
-func setMeta(ctx app.Context, path string) {
-	m := MetaFor(path)
+func (u *App) setMeta(ctx app.Context, path string) {
+	m := u.Meta(path)
 	ctx.Page().SetTitle(m.Title)
 	ctx.Page().SetDescription(m.Description)
 }

@@ -102,19 +102,21 @@ func (b *StatusBanners) Render() app.UI {
 	return app.Div().Class("banners").Body(
 		app.Div().Class("status-banners").Aria("live", "polite").Body(
 			app.If(b.update, func() app.UI {
-				return app.Div().Class("banner banner-update").Body(
+				return app.Section().Class("banner banner-update").Aria("label", "Update").Body(
 					app.P().Text("A new version is available."),
 					app.Button().Type("button").Class("banner-action").Text("Reload").OnClick(b.reload),
 				)
 			}),
 			app.If(b.offline, func() app.UI {
-				return app.Div().Class("banner banner-offline").Body(
+				return app.Section().Class("banner banner-offline").Aria("label", "Offline").Body(
 					app.P().Text("You are offline. Everything here still works: the article, the FAQ and the self-reflection."),
 				)
 			}),
 		),
 		app.If(b.installable && !b.dismissed && !b.update, func() app.UI {
-			return app.Div().Class("install-offer").Body(b.installBody()...)
+			// A labelled section is a landmark: no content of the page
+			// sits outside one (axe's region rule).
+			return app.Section().Class("install-offer").Aria("label", "Install this guide").Body(b.installBody()...)
 		}),
 	)
 }

@@ -9,7 +9,7 @@ import (
 // embedPage is the frame of an embedded widget: the widget itself and one
 // compact line that keeps the safety notes and a way to the full site, in
 // place of the site's header and footer.
-func embedPage(name string, body ...app.UI) app.UI {
+func (u *App) embedPage(name string, body ...app.UI) app.UI {
 	return app.Div().Class("page embed embed-"+name).Body(
 		app.Main().ID("main").Class("embed-main").Body(body...),
 		app.Footer().Class("embed-footer").Body(
@@ -19,7 +19,7 @@ func embedPage(name string, body ...app.UI) app.UI {
 				app.Text("; in an emergency, "),
 				call911(),
 				app.Text(". "),
-				app.A().Href(fullSitePath(name)).Target("_blank").Rel("noopener").Body(
+				app.A().Href(u.fullPage(name)).Target("_blank").Rel("noopener").Body(
 					app.Text("Open the full site"),
 					app.Span().Class("visually-hidden").Text(" (opens in a new tab)"),
 				),
@@ -28,39 +28,30 @@ func embedPage(name string, body ...app.UI) app.UI {
 	)
 }
 
-func fullSitePath(name string) string {
-	switch name {
-	case widget.FAQ:
-		return "/faq"
-	case widget.Fit:
-		return "/fit"
-	}
-	return "/"
-}
-
 // embedParams reads the widget's query parameters in the browser.
-func embedParams(ctx app.Context, name string) widget.Params {
-	return widget.Parse(name, ctx.Page().URL().Query(), content.Article.HasSection)
+func (u *App) embedParams(ctx app.Context, name string) widget.Params {
+	return widget.Parse(name, ctx.Page().URL().Query(), u.site.Article.HasSection)
 }
 
 // EmbedArticle is the article as a widget, whole or one section.
 type EmbedArticle struct {
 	app.Compo
+	ui      *App
 	Section string // a validated section id, or "" for the whole article
 }
 
 // OnMount marks the app as started.
-func (e *EmbedArticle) OnMount(ctx app.Context) { mounted(ctx) }
+func (e *EmbedArticle) OnMount(ctx app.Context) { e.ui.mounted(ctx) }
 
 // OnNav applies the validated section parameter.
 func (e *EmbedArticle) OnNav(ctx app.Context) {
-	setMeta(ctx, "/embed/article")
-	e.Section = embedParams(ctx, widget.Article).Section
+	e.ui.setMeta(ctx, "/embed/article")
+	e.Section = e.ui.embedParams(ctx, widget.Article).Section
 }
 
 // Render builds the widget.
 func (e *EmbedArticle) Render() app.UI {
-	a := content.Article
+	a := e.ui.site.Article
 	var body []app.UI
 	if e.Section == "" {
 		body = append(body, app.H1().ID("article-title").Text(a.Title),
@@ -74,17 +65,5 @@ func (e *EmbedArticle) Render() app.UI {
 			}
 		}
 	}
-	return embedPage(widget.Article, app.Article().Class("prose").Body(body...))
-}
-
-// EmbedFor returns the component of widget name for validated parameters,
-// for the server's prerender of each variant.
-func EmbedFor(name string, p widget.Params) app.Composer {
-	switch name {
-	case widget.FAQ:
-		return &FAQPage{Embedded: true}
-	case widget.Fit:
-		return &FitPage{Embedded: true}
-	}
-	return &EmbedArticle{Section: p.Section}
+	return e.ui.embedPage(widget.Article, app.Article().Class("prose").Body(body...))
 }

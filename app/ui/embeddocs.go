@@ -10,6 +10,7 @@ import (
 // and a theme, see it live, copy a snippet, read the message protocol.
 type EmbedDocs struct {
 	app.Compo
+	ui     *App
 	Widget string // one of widget.Names
 	Theme  string // "auto", "light" or "dark"
 	origin string // this site's origin, known in the browser
@@ -24,12 +25,12 @@ var widgetLabels = map[string]string{
 
 // OnMount learns the site's origin for the snippets.
 func (d *EmbedDocs) OnMount(ctx app.Context) {
-	mounted(ctx)
+	d.ui.mounted(ctx)
 	d.origin = app.Window().Get("location").Get("origin").String()
 }
 
 // OnNav keeps the document title right after in-app navigation.
-func (d *EmbedDocs) OnNav(ctx app.Context) { setMeta(ctx, "/embed") }
+func (d *EmbedDocs) OnNav(ctx app.Context) { d.ui.setMeta(ctx, "/embed") }
 
 func (d *EmbedDocs) widget() string {
 	if widget.Valid(d.Widget) {
@@ -49,8 +50,8 @@ func (d *EmbedDocs) theme() string {
 // siteOrigin is where the snippets point: the configured public URL, else
 // the origin the page was loaded from.
 func (d *EmbedDocs) siteOrigin() string {
-	if config.BaseURL != "" {
-		return config.BaseURL
+	if d.ui.cfg.BaseURL != "" {
+		return d.ui.cfg.BaseURL
 	}
 	if d.origin != "" {
 		return d.origin
@@ -77,7 +78,7 @@ func (d *EmbedDocs) Render() app.UI {
 	if d.theme() != "auto" {
 		previewSrc += "?theme=" + d.theme()
 	}
-	return page("/embed",
+	return d.ui.page("/embed",
 		app.Div().Class("prose embed-docs").Body(
 			app.H1().Text("Embed this explainer on your site"),
 			app.P().Text("Referring clinicians, directories and partner sites can show the article, the FAQ or the fit questionnaire on their own pages. The widget sizes itself, keeps the safety notes, and sends nothing private to your page: the questionnaire's answers never leave the reader's device."),

@@ -14,6 +14,7 @@ import (
 // FAQPage is the FAQ on its own route.
 type FAQPage struct {
 	app.Compo
+	ui *App
 
 	// Embedded shows the FAQ as a widget (/embed/faq): without the site's
 	// header and footer, in the embed frame.
@@ -21,30 +22,30 @@ type FAQPage struct {
 }
 
 // OnMount marks the app as started.
-func (p *FAQPage) OnMount(ctx app.Context) { mounted(ctx) }
+func (p *FAQPage) OnMount(ctx app.Context) { p.ui.mounted(ctx) }
 
 // OnNav keeps the document title right after in-app navigation.
 func (p *FAQPage) OnNav(ctx app.Context) {
 	if p.Embedded {
-		setMeta(ctx, "/embed/faq")
+		p.ui.setMeta(ctx, "/embed/faq")
 		return
 	}
-	setMeta(ctx, "/faq")
+	p.ui.setMeta(ctx, "/faq")
 }
 
 // Render builds the page: the questions are level-2 headings under the h1.
 func (p *FAQPage) Render() app.UI {
-	frame := func(body ...app.UI) app.UI { return page("/faq", body...) }
+	frame := func(body ...app.UI) app.UI { return p.ui.page("/faq", body...) }
 	if p.Embedded {
-		frame = func(body ...app.UI) app.UI { return embedPage(widget.FAQ, body...) }
+		frame = func(body ...app.UI) app.UI { return p.ui.embedPage(widget.FAQ, body...) }
 	}
 	return frame(
 		app.Div().Class("faq-page").Body(
 			app.Header().Class("faq-page-header").Body(
-				app.H1().ID("faq-title").Text(content.Article.FAQHeading),
+				app.H1().ID("faq-title").Text(p.ui.site.Article.FAQHeading),
 				app.P().Class("faq-intro").Text("Plain answers to the questions people most often ask before they start. Choose a question to read its answer."),
 			),
-			&FAQList{Path: "/faq", Level: 2},
+			&FAQList{ui: p.ui, Path: "/faq", Level: 2},
 		),
 	)
 }
@@ -52,10 +53,10 @@ func (p *FAQPage) Render() app.UI {
 // faqSection is the FAQ as it appears after the article on the home page,
 // where the article's own "Frequently Asked Questions" heading stood. The
 // questions are level-3 headings under its h2.
-func faqSection() app.UI {
+func (u *App) faqSection() app.UI {
 	return app.Section().Class("faq-section").Aria("labelledby", "faq-title").Body(
-		app.H2().ID("faq-title").Text(content.Article.FAQHeading),
-		&FAQList{Path: "/", Level: 3},
+		app.H2().ID("faq-title").Text(u.site.Article.FAQHeading),
+		&FAQList{ui: u, Path: "/", Level: 3},
 	)
 }
 
@@ -73,6 +74,7 @@ func faqSection() app.UI {
 // set the elements' open property directly.
 type FAQList struct {
 	app.Compo
+	ui *App
 
 	Path  string // the page the list is on, "/" or "/faq"; links to a question use it
 	Level int    // heading level of the questions: 2 under an h1, 3 under an h2
@@ -102,18 +104,18 @@ func (l *FAQList) OnInit() {
 		return // an in-app navigation: PreMount describes another page
 	}
 	l.skipNav = true
-	for _, id := range PreMount.OpenIDs {
-		if faqItem(id) != nil {
+	for _, id := range l.ui.pre.openIDs {
+		if l.ui.faqItem(id) != nil {
 			l.initial[id] = true
 		}
 	}
-	if id := strings.TrimPrefix(PreMount.Hash, "#"); faqItem(id) != nil {
+	if id := strings.TrimPrefix(l.ui.pre.hash, "#"); l.ui.faqItem(id) != nil {
 		l.initial[id], l.target = true, id
 	}
 }
 
 // OnMount scrolls to the answer the URL pointed to at load. The browser
-// already scrolled there before the app started and mounted() restores that
+// already scrolled there before the app started and l.ui.mounted() restores that
 // position, so this only corrects it; if the reader has meanwhile scrolled
 // the answer out of view, they are left where they are.
 func (l *FAQList) OnMount(ctx app.Context) {
@@ -129,7 +131,7 @@ func (l *FAQList) OnMount(ctx app.Context) {
 		}
 		top := el.Call("getBoundingClientRect").Get("top").Float()
 		inView := top > -1 && top < app.Window().Get("innerHeight").Float()
-		if inView || PreMount.Scroll == 0 {
+		if inView || l.ui.pre.scroll == 0 {
 			el.Call("scrollIntoView", map[string]any{"block": "start"})
 		}
 	})
@@ -144,7 +146,7 @@ func (l *FAQList) OnNav(ctx app.Context) {
 		return
 	}
 	id := ctx.Page().URL().Fragment
-	it := faqItem(id)
+	it := l.ui.faqItem(id)
 	if it == nil {
 		return
 	}
@@ -187,7 +189,7 @@ func (l *FAQList) emptySearch() app.Value {
 
 // expandAll opens every answer the search shows.
 func (l *FAQList) expandAll(ctx app.Context, e app.Event) {
-	for _, it := range content.FAQ {
+	for _, it := range l.ui.site.FAQ {
 		if faq.Match(it.Item, it.Text, l.query) {
 			setOpen(it.ID, true)
 		}
@@ -196,7 +198,7 @@ func (l *FAQList) expandAll(ctx app.Context, e app.Event) {
 }
 
 func (l *FAQList) collapseAll(ctx app.Context, e app.Event) {
-	for _, it := range content.FAQ {
+	for _, it := range l.ui.site.FAQ {
 		setOpen(it.ID, false)
 	}
 	ctx.PreventUpdate()
@@ -259,13 +261,13 @@ func (l *FAQList) showCopyStatus(ctx app.Context, id, msg string) {
 }
 
 // faqItem returns the question with the given id, or nil.
-func faqItem(id string) *site.FAQ {
+func (u *App) faqItem(id string) *site.FAQ {
 	if id == "" {
 		return nil
 	}
-	for i := range content.FAQ {
-		if content.FAQ[i].ID == id {
-			return &content.FAQ[i]
+	for i := range u.site.FAQ {
+		if u.site.FAQ[i].ID == id {
+			return &u.site.FAQ[i]
 		}
 	}
 	return nil

@@ -15,7 +15,7 @@ import (
 // Boolean attributes (open, hidden, disabled) are set only when true: the
 // server writes open="false" and HTML reads that as open.
 func (l *FAQList) Render() app.UI {
-	items := content.FAQ
+	items := l.ui.site.FAQ
 	shown := make([]bool, len(items))
 	n := 0
 	for i, it := range items {
@@ -101,7 +101,7 @@ func (l *FAQList) item(it site.FAQ, shown bool) app.UI {
 	return d.Body(
 		app.Summary().ID(questionID(it.ID)).Class("faq-question").Body(questionHeading(l.Level, it.Question)),
 		app.Div().Class("faq-answer").Body(
-			staticBlock("faq-answer:"+it.ID, func() app.HTMLDiv { return app.Div().Class("faq-answer-text").Body(it.Doc.UI()...) }),
+			l.ui.staticBlock("faq-answer:"+it.ID, func() app.HTMLDiv { return app.Div().Class("faq-answer-text").Body(it.Answer.UI()...) }),
 			app.Div().Class("faq-share").Body(
 				copyBtn,
 				app.Span().Class("faq-copy-status").Aria("live", "polite").Text(msg),

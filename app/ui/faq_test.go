@@ -8,19 +8,22 @@ import (
 	"testing"
 
 	"explainer/app/site"
-	contentfs "explainer/content"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-func loadFAQSite(t *testing.T) *site.Site {
+func loadFAQSite(t *testing.T) (*App, *site.Site) {
 	t.Helper()
-	s, err := site.Load(contentfs.FS)
-	if err != nil {
-		t.Fatal(err)
+	u := testApp(t)
+	return u, u.site
+}
+
+// prerenderPath renders the page at path as the server prerenders it.
+func prerenderPath(t *testing.T, u *App, path string) string {
+	t.Helper()
+	r, ok := u.Route(path)
+	if !ok {
+		t.Fatalf("no route %s", path)
 	}
-	Init(s, Config{})
-	return s
+	return Prerender(r.New())
 }
 
 var (
@@ -106,8 +109,9 @@ func fold(s string) string { return strings.Join(strings.Fields(s), " ") }
 // The FAQPage JSON-LD must say exactly what the page shows: search engines
 // may quote it, and it must never disagree with the page.
 func TestFAQStructuredDataMatchesTheVisibleQuestionsAndAnswers(t *testing.T) {
-	s := loadFAQSite(t)
-	raw, err := json.Marshal(StructuredData("/faq", "https://example.org"))
+	u, s := loadFAQSite(t)
+	r, _ := u.Route("/faq")
+	raw, err := json.Marshal(r.StructuredData("https://example.org"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +135,7 @@ func TestFAQStructuredDataMatchesTheVisibleQuestionsAndAnswers(t *testing.T) {
 		t.Errorf("JSON-LD header = %q %q %q", ld.Context, ld.Type, ld.URL)
 	}
 
-	page := Prerender(&FAQPage{})
+	page := prerenderPath(t, u, "/faq")
 	seen := visibleFAQ(t, page)
 	if len(seen) != len(s.FAQ) || len(ld.MainEntity) != len(seen) {
 		t.Fatalf("%d questions in the content, %d on the page, %d in the JSON-LD", len(s.FAQ), len(seen), len(ld.MainEntity))
@@ -158,16 +162,15 @@ func TestFAQStructuredDataMatchesTheVisibleQuestionsAndAnswers(t *testing.T) {
 }
 
 func TestFAQPrerenderHoldsEveryQuestionAndAnswer(t *testing.T) {
-	s := loadFAQSite(t)
+	u, s := loadFAQSite(t)
 	for _, tc := range []struct {
 		path    string
-		page    app.Composer
 		heading string // the element each question sits in
 	}{
-		{"/faq", &FAQPage{}, "h2"},
-		{"/", &ArticlePage{}, "h3"},
+		{"/faq", "h2"},
+		{"/", "h3"},
 	} {
-		page := Prerender(tc.page)
+		page := prerenderPath(t, u, tc.path)
 		seen := visibleFAQ(t, page)
 		if len(seen) != len(s.FAQ) {
 			t.Fatalf("%s: %d questions on the page, want %d", tc.path, len(seen), len(s.FAQ))
@@ -206,11 +209,11 @@ func TestFAQPrerenderHoldsEveryQuestionAndAnswer(t *testing.T) {
 }
 
 func TestFAQOutlineOnEachPage(t *testing.T) {
-	loadFAQSite(t)
+	u, _ := loadFAQSite(t)
 	heads := regexp.MustCompile(`<h([1-6])[ >]`)
-	for path, c := range map[string]app.Composer{"/faq": &FAQPage{}, "/": &ArticlePage{}} {
+	for _, path := range []string{"/faq", "/"} {
 		prev := 0
-		for _, m := range heads.FindAllStringSubmatch(Prerender(c), -1) {
+		for _, m := range heads.FindAllStringSubmatch(prerenderPath(t, u, path), -1) {
 			level := int(m[1][0] - '0')
 			if prev == 0 && level != 1 {
 				t.Errorf("%s: the first heading is an h%d", path, level)

@@ -20,6 +20,7 @@ import (
 // carries over anything ticked before mount and resumes a stored session.
 type FitPage struct {
 	app.Compo
+	ui *App
 
 	// Embedded shows the questionnaire as a widget (/embed/fit): without
 	// the site's header and footer, in the embed frame.
@@ -41,15 +42,15 @@ type FitPage struct {
 // OnMount marks the app as started, resumes the stored session and carries
 // over answers ticked on the prerendered page.
 func (p *FitPage) OnMount(ctx app.Context) {
-	mounted(ctx)
+	p.ui.mounted(ctx)
 	p.page = ctx
-	d := content.Fit
+	d := p.ui.site.Fit
 	st := loadFitState(d, storageGet(fitKey), storageGet(fitStepKey))
-	st, ticked := st.withPreMount(d, PreMount.Checked)
+	st, ticked := st.withPreMount(d, p.ui.pre.checked)
 	// Pre-mount ticks belong to this mount only: a later in-app visit to
 	// /fit must not replay them over newer answers.
 	for _, s := range d.Statements {
-		delete(PreMount.Checked, s.ID)
+		delete(p.ui.pre.checked, s.ID)
 	}
 	p.answers, p.step, p.ready = st.answers, st.step, true
 	p.origin = app.Window().Get("location").Get("origin").String()
@@ -60,7 +61,7 @@ func (p *FitPage) OnMount(ctx app.Context) {
 }
 
 // OnNav keeps the document title right after in-app navigation.
-func (p *FitPage) OnNav(ctx app.Context) { setMeta(ctx, p.path()) }
+func (p *FitPage) OnNav(ctx app.Context) { p.ui.setMeta(ctx, p.path()) }
 
 func (p *FitPage) path() string {
 	if p.Embedded {
@@ -71,7 +72,7 @@ func (p *FitPage) path() string {
 
 // Render builds the page.
 func (p *FitPage) Render() app.UI {
-	n := len(content.Fit.Statements)
+	n := len(p.ui.site.Fit.Statements)
 	var body app.UI
 	switch {
 	case p.step < n:
@@ -81,27 +82,27 @@ func (p *FitPage) Render() app.UI {
 	default:
 		body = p.renderResult()
 	}
-	frame := func(body ...app.UI) app.UI { return page("/fit", body...) }
+	frame := func(body ...app.UI) app.UI { return p.ui.page("/fit", body...) }
 	if p.Embedded {
-		frame = func(body ...app.UI) app.UI { return embedPage(widget.Fit, body...) }
+		frame = func(body ...app.UI) app.UI { return p.ui.embedPage(widget.Fit, body...) }
 	}
 	return frame(
 		app.Div().ID("fit").Class("fit").Body(
-			app.H1().ID("fit-title").Class("fit-title").Text(content.Fit.Title),
+			app.H1().ID("fit-title").Class("fit-title").Text(p.ui.site.Fit.Title),
 			body,
 			// One live region for the whole questionnaire, present from the
 			// prerender on, so that screen readers are already listening
 			// when its text first changes.
 			app.P().ID("fit-status").Class("visually-hidden").Attr("role", "status").Text(p.status),
 		),
-		fitHow(),
+		p.ui.fitHow(),
 	)
 }
 
 // fitInvitation invites the reader, at the end of the article, to the
 // questionnaire.
-func fitInvitation() app.UI {
-	n := strconv.Itoa(len(content.Fit.Statements))
+func (u *App) fitInvitation() app.UI {
+	n := strconv.Itoa(len(u.site.Fit.Statements))
 	return app.Aside().Class("callout fit-invitation").Aria("labelledby", "fit-invitation-title").Body(
 		app.H2().ID("fit-invitation-title").Text("Wondering if this therapy is right for you?"),
 		app.P().Text("Take a short, private self-reflection: "+n+" statements, about three minutes. "+
@@ -121,8 +122,8 @@ func fitDisclaimer() app.UI {
 }
 
 // sectionTitle is the heading text of the article section id, for link text.
-func sectionTitle(id string) string {
-	for _, h := range content.Article.Doc.Headings() {
+func (u *App) sectionTitle(id string) string {
+	for _, h := range u.site.Article.Doc.Headings() {
 		if h.ID == id {
 			return h.Text
 		}
@@ -132,8 +133,8 @@ func sectionTitle(id string) string {
 
 // readMore links to a section of the article, where the app's router takes
 // the reader (and back, with the browser's Back button).
-func readMore(section string) app.UI {
+func (u *App) readMore(section string) app.UI {
 	return app.P().Class("fit-read-more").Body(
-		app.A().Href("/#" + section).Text("Read more: " + sectionTitle(section)),
+		app.A().Href("/#" + section).Text("Read more: " + u.sectionTitle(section)),
 	)
 }

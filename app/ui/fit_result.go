@@ -12,7 +12,7 @@ import (
 // behind it, what a consultation would explore, and the ways on. The print
 // stylesheet (web/fit.css) prints the summary part only.
 func (p *FitPage) renderResult() app.UI {
-	d := content.Fit
+	d := p.ui.site.Fit
 	r, err := d.Score(p.answers)
 	if err != nil {
 		// Answers are checked when stored and loaded, so this is a bug;
@@ -32,7 +32,7 @@ func (p *FitPage) renderResult() app.UI {
 		medication = app.Section().Class("fit-summary-part fit-medication").Aria("labelledby", "fit-medication-title").Body(
 			app.H3().ID("fit-medication-title").Text(d.Medication.Title),
 			app.P().Class("fit-reason-text").Text(d.Medication.Text),
-			readMore(d.Medication.Section),
+			p.ui.readMore(d.Medication.Section),
 		)
 	}
 	source := "Printed from " + SiteName
@@ -51,9 +51,9 @@ func (p *FitPage) renderResult() app.UI {
 			app.P().Class("fit-band-text").Text(r.Band.Text),
 			fitSaid("fit-said", "You said these are like you: ", r.Agreed),
 			fitSaid("fit-said-not", "You said these are not much like you: ", r.NotAgreed),
-			readMore(r.Band.Section),
-			fitFirstOptions(r),
-			fitReasons(r),
+			p.ui.readMore(r.Band.Section),
+			p.ui.fitFirstOptions(r),
+			p.ui.fitReasons(r),
 			medication,
 			app.Section().Class("fit-summary-part fit-questions").Aria("labelledby", "fit-questions-title").Body(
 				app.H3().ID("fit-questions-title").Text("What a consultation would explore"),
@@ -67,7 +67,7 @@ func (p *FitPage) renderResult() app.UI {
 			fitDisclaimer(),
 			app.P().Class("fit-print-only fit-source").Text(source),
 		),
-		consultation(),
+		p.ui.consultation(),
 		app.Section().Class("fit-actions fit-result-actions").Aria("label", "What to do next").Body(
 			app.P().Text("Print or save as PDF to bring to your consultation."),
 			app.Div().Class("fit-buttons").Body(
@@ -110,8 +110,8 @@ func fitSaid(class, lead string, items []fit.Item) app.UI {
 // fitFirstOptions names, when the reader's main goal is one specific
 // problem, that well-tested first options exist, and links to the FAQ
 // answer on when another approach comes first.
-func fitFirstOptions(r *fit.Result) app.UI {
-	f := content.Fit.First
+func (u *App) fitFirstOptions(r *fit.Result) app.UI {
+	f := u.site.Fit.First
 	if !r.First {
 		return nil
 	}
@@ -124,8 +124,8 @@ func fitFirstOptions(r *fit.Result) app.UI {
 
 // fitReasons lists the themes the reader agreed with, each with the
 // reader's own answers and a link to the part of the article it rests on.
-func fitReasons(r *fit.Result) app.UI {
-	d := content.Fit
+func (u *App) fitReasons(r *fit.Result) app.UI {
+	d := u.site.Fit
 	head := app.H3().ID("fit-reasons-title").Text("Why you see this result")
 	if len(r.Reasons) == 0 {
 		return app.Section().Class("fit-summary-part fit-reasons").Aria("labelledby", "fit-reasons-title").Body(
@@ -153,7 +153,7 @@ func fitReasons(r *fit.Result) app.UI {
 			app.P().Class("fit-direction").Text(dir),
 			app.Ul().Class("fit-reason-answers").Aria("label", "Your answers").Body(answers...),
 			app.P().Class("fit-reason-text").Text(rs.Theme.Text),
-			readMore(rs.Theme.Section),
+			u.readMore(rs.Theme.Section),
 		))
 	}
 	return app.Section().Class("fit-summary-part fit-reasons").Aria("labelledby", "fit-reasons-title").Body(
@@ -172,11 +172,11 @@ func fitPrint(ctx app.Context, e app.Event) {
 // fitHow is "How this works": what the questionnaire rests on, how answers
 // are weighed and what it cannot do. The introduction and the result link
 // to it.
-func fitHow() app.UI {
-	d := content.Fit
+func (u *App) fitHow() app.UI {
+	d := u.site.Fit
 	var secs []string
 	seen := map[string]bool{}
-	for _, h := range content.Article.Doc.Headings() {
+	for _, h := range u.site.Article.Doc.Headings() {
 		for _, t := range d.Themes {
 			if t.Section == h.ID && !seen[h.ID] {
 				seen[h.ID] = true
@@ -189,7 +189,7 @@ func fitHow() app.UI {
 		app.H3().Text("What it is based on"),
 		app.P().Text("The statements come from the themes of the article on this site. Each one links back to the part it rests on:"),
 		app.Ul().Body(app.Range(secs).Slice(func(i int) app.UI {
-			return app.Li().Body(app.A().Href("/#" + secs[i]).Text(sectionTitle(secs[i])))
+			return app.Li().Body(app.A().Href("/#" + secs[i]).Text(u.sectionTitle(secs[i])))
 		})),
 		app.H3().Text("How your answers are weighed"),
 		app.P().Text(d.How),

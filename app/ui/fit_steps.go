@@ -27,7 +27,7 @@ func fitProgressText(i, n int) string { return fmt.Sprintf("Statement %d of %d",
 // Each radio's name is the statement id and its value the answer number, so
 // RememberPrerenderState records a tick made before the app started.
 func (p *FitPage) renderStatement(i int) app.UI {
-	d := content.Fit
+	d := p.ui.site.Fit
 	n := len(d.Statements)
 	s := d.Statements[i]
 	a, answered := p.answers[s.ID]
@@ -36,10 +36,10 @@ func (p *FitPage) renderStatement(i int) app.UI {
 	for _, o := range fitOrder {
 		checked := answered && a == o
 		v := strconv.Itoa(int(o))
-		// autocomplete=off stops the browser from restoring an old tick into
+		// web/links.js stops the browser from restoring an old tick into
 		// the prerendered page on reload, which would look like a new one.
-		in := app.Input().Type("radio").ID("fit-"+s.ID+"-"+v).Name(s.ID).Value(v).
-			Class("fit-radio").Attr("autocomplete", "off").OnChange(p.choose)
+		in := app.Input().Type("radio").ID("fit-" + s.ID + "-" + v).Name(s.ID).Value(v).
+			Class("fit-radio").OnChange(p.choose)
 		// The server writes the tick (never checked="false", which HTML
 		// reads as checked). In the browser syncRadios sets it instead: a
 		// re-render after every tick raced with quick arrow keys and could
@@ -65,7 +65,7 @@ func (p *FitPage) renderStatement(i int) app.UI {
 	// updates the step's elements in place instead of replacing them.
 	intro := app.Div().Class("fit-intro")
 	if i == 0 {
-		intro = fitIntro()
+		intro = p.ui.fitIntro()
 	}
 
 	next := app.Button().Type("button").ID("fit-next").Class("fit-next").OnClick(p.next)
@@ -106,9 +106,9 @@ func (p *FitPage) renderStatement(i int) app.UI {
 }
 
 // fitIntro opens the questionnaire, above the first statement.
-func fitIntro() app.HTMLDiv {
+func (u *App) fitIntro() app.HTMLDiv {
 	return app.Div().Class("fit-intro").Body(
-		app.P().Text(content.Fit.Intro),
+		app.P().Text(u.site.Fit.Intro),
 		app.P().Class("fit-privacy").Text("Your answers stay on this device: they are kept only in this browser tab, and “Start over” deletes them."),
 		app.P().Body(app.A().Href("#how-this-works").Text("How this works, and what it cannot tell you")),
 	)
@@ -124,7 +124,7 @@ func fitProgress(text string, value, max int) app.UI {
 
 // renderReview lists every answer with a way to change it.
 func (p *FitPage) renderReview() app.UI {
-	d := content.Fit
+	d := p.ui.site.Fit
 	n := len(d.Statements)
 	items := make([]app.UI, 0, n)
 	for i, s := range d.Statements {
@@ -169,7 +169,7 @@ func (p *FitPage) choose(ctx app.Context, e app.Event) {
 	src := ctx.JSSrc()
 	id, v := src.Get("name").String(), src.Get("value").String()
 	a, ok := fit.ParseAnswer(v)
-	if content.Fit.Statement(id) == nil || !ok {
+	if p.ui.site.Fit.Statement(id) == nil || !ok {
 		return
 	}
 	if p.answers == nil {
@@ -188,7 +188,7 @@ func (p *FitPage) choose(ctx app.Context, e app.Event) {
 // syncRadios ticks the current statement's radio for its stored answer and
 // clears the others. It runs after each step change and after mount.
 func (p *FitPage) syncRadios() {
-	d := content.Fit
+	d := p.ui.site.Fit
 	if p.step >= len(d.Statements) {
 		return
 	}
@@ -209,7 +209,7 @@ func (p *FitPage) next(ctx app.Context, e app.Event) {
 	if !p.ready {
 		return
 	}
-	n := len(content.Fit.Statements)
+	n := len(p.ui.site.Fit.Statements)
 	if p.fromReview || p.step >= n-1 {
 		p.goTo(ctx, n)
 		return
@@ -227,7 +227,7 @@ func (p *FitPage) back(ctx app.Context, e app.Event) {
 // then returns to the review.
 func (p *FitPage) change(ctx app.Context, e app.Event) {
 	i, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
-	if err != nil || i < 0 || i >= len(content.Fit.Statements) {
+	if err != nil || i < 0 || i >= len(p.ui.site.Fit.Statements) {
 		return
 	}
 	p.goTo(ctx, i)
@@ -235,11 +235,11 @@ func (p *FitPage) change(ctx app.Context, e app.Event) {
 }
 
 func (p *FitPage) showResult(ctx app.Context, e app.Event) {
-	p.goTo(ctx, len(content.Fit.Statements)+1)
+	p.goTo(ctx, len(p.ui.site.Fit.Statements)+1)
 }
 
 func (p *FitPage) toReview(ctx app.Context, e app.Event) {
-	p.goTo(ctx, len(content.Fit.Statements))
+	p.goTo(ctx, len(p.ui.site.Fit.Statements))
 }
 
 // startOver forgets everything, in storage too, and goes back to the start.
@@ -253,7 +253,7 @@ func (p *FitPage) startOver(ctx app.Context, e app.Event) {
 // statement or heading once it is rendered; the live region says where the
 // reader is, for screen readers that do not read the focused legend aloud.
 func (p *FitPage) goTo(ctx app.Context, step int) {
-	d := content.Fit
+	d := p.ui.site.Fit
 	n := len(d.Statements)
 	p.step = step
 	p.fromReview = false

@@ -5,37 +5,19 @@ import (
 	"html"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"explainer/app/fit"
-	"explainer/app/site"
-	contentfs "explainer/content"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-var fitInitOnce sync.Once
-
-// fitContent gives the components the real content, once per test binary.
-func fitContent(t *testing.T) *fit.Definition {
-	t.Helper()
-	var err error
-	fitInitOnce.Do(func() {
-		var s *site.Site
-		if s, err = site.Load(contentfs.FS); err == nil {
-			Init(s, Config{})
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return content.Fit
-}
+// fitContent is the real questionnaire.
+func fitContent(t *testing.T) *fit.Definition { return testApp(t).site.Fit }
 
 func TestFitPrerenderShowsTheIntroAndFirstStatementGettingReady(t *testing.T) {
 	d := fitContent(t)
-	html := Prerender(&FitPage{})
+	html := Prerender(&FitPage{ui: testApp(t)})
 	first := d.Statements[0]
 	for _, want := range []string{
 		d.Title,
@@ -80,7 +62,7 @@ func TestFitPrerenderShowsTheIntroAndFirstStatementGettingReady(t *testing.T) {
 
 func TestFitInvitationLinksToTheQuestionnaire(t *testing.T) {
 	d := fitContent(t)
-	html := app.HTMLString(app.Div().Body(fitInvitation()))
+	html := app.HTMLString(app.Div().Body(testApp(t).fitInvitation()))
 	for _, want := range []string{`href="/fit"`, "private", fmt.Sprintf("%d statements", len(d.Statements)), `aria-labelledby="fit-invitation-title"`} {
 		if !strings.Contains(html, want) {
 			t.Errorf("invitation lacks %q:\n%s", want, html)
@@ -150,7 +132,7 @@ func TestFitResultShowsTheBandReasonsAndQuestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &FitPage{answers: ans, step: len(d.Statements) + 1, ready: true, origin: "https://example.org"}
+	p := &FitPage{ui: testApp(t), answers: ans, step: len(d.Statements) + 1, ready: true, origin: "https://example.org"}
 	html := app.HTMLString(p)
 	for _, want := range []string{
 		r.Band.Title, r.Band.Text, r.Questions[0],
@@ -192,7 +174,7 @@ func TestFitResultShowsTheBandReasonsAndQuestions(t *testing.T) {
 // that well-tested first options exist, with a link to the FAQ answer.
 func TestFitResultNamesFirstOptionsForOneSpecificProblem(t *testing.T) {
 	d := fitContent(t)
-	p := &FitPage{answers: fit.Answers{"relationships": 2, "why": 1, "roots": 2, "open-talk": 2, "slow": 1,
+	p := &FitPage{ui: testApp(t), answers: fit.Answers{"relationships": 2, "why": 1, "roots": 2, "open-talk": 2, "slow": 1,
 		"bond": 2, "set-course": 5, "practice": 5, "what-not-why": 4, "targeted": 5}, step: len(d.Statements) + 1, ready: true}
 	html := app.HTMLString(p)
 	for _, want := range []string{d.First.Title, d.First.Text, `href="/faq#` + d.First.FAQ + `"`,

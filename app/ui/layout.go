@@ -1,45 +1,43 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // page wraps a route's main content in the site's header and footer. The
 // skip link comes first so keyboard users can jump past the navigation.
-func page(current string, main ...app.UI) app.UI {
+func (u *App) page(current string, main ...app.UI) app.UI {
 	return app.Div().Class("page").Body(
 		app.A().Class("skip-link").Href("#main").OnClick(focusTarget("main")).Text("Skip to content"),
-		siteHeader(current),
+		u.siteHeader(current),
 		app.Main().ID("main").Class("layout").TabIndex(-1).Body(main...),
 		siteFooter(),
 		statusBanners(),
 	)
 }
 
-type navItem struct{ path, label string }
-
-var navItems = []navItem{
-	{"/", "Article"},
-	{"/faq", "FAQ"},
-	{"/fit", "Is it right for me?"},
-}
-
-func siteHeader(current string) app.UI {
+func (u *App) siteHeader(current string) app.UI {
+	var nav []app.UI
+	for _, r := range u.Routes() {
+		if r.Nav == "" {
+			continue
+		}
+		a := app.A().Href(r.Path).Text(r.Nav)
+		if r.Path == current {
+			a = a.Aria("current", "page")
+		}
+		nav = append(nav, app.Li().Body(a))
+	}
 	return app.Header().Class("site-header").Body(
 		app.Div().Class("site-header-inner").Body(
 			app.A().Class("brand").Href("/").Body(
-				app.Img().Src("/web/icon.svg").Alt("").Attr("role", "presentation").Width(32).Height(32),
+				brandMark(),
 				app.Span().Text(SiteName),
 			),
 			app.Nav().Class("site-nav").Aria("label", "Site").Body(
-				app.Ul().Body(app.Range(navItems).Slice(func(i int) app.UI {
-					it := navItems[i]
-					a := app.A().Href(it.path).Text(it.label)
-					if it.path == current {
-						a = a.Aria("current", "page")
-					}
-					return app.Li().Body(a)
-				})),
+				app.Ul().Body(nav...),
 			),
 		),
 	)
@@ -97,4 +95,17 @@ func focusTarget(id string) app.EventHandler {
 		el.Call("focus", map[string]any{"preventScroll": true})
 		el.Call("scrollIntoView")
 	}
+}
+
+// brandMark is the site's icon beside its name in the header: decorative,
+// so its alt text is empty. go-app drops an attribute whose value is empty
+// (GOAPP-TRAPS 23), so the element is written as HTML. Under a base path
+// the server's prerender prefixes its src like any other; in the browser
+// go-app's root prefix does.
+func brandMark() app.UI {
+	prefix := ""
+	if app.IsClient {
+		prefix = strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+	}
+	return app.Raw(`<img src="` + prefix + `/web/icon.svg" alt="" width="32" height="32">`)
 }

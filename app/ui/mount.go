@@ -3,66 +3,59 @@ package ui
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // go-app rebuilds the body from the components when the app starts, so what
-// a reader did on the prerendered page (scrolled, opened an answer, ticked a
-// radio button, focused a control) would be lost. RememberPrerenderState
-// records it before the app starts; components read PreMount when they
-// mount and carry it over.
+// a reader did on the prerendered page (scrolled, opened an answer, ticked
+// a radio button, focused a control) would be lost. App.Start records it
+// before the app starts; components read App.pre when they mount and carry
+// it over.
 
-// PreMountState is what the prerendered page held when the app started.
-type PreMountState struct {
-	Scroll     float64           // window.scrollY
-	Hash       string            // location.hash, e.g. "#vs-cbt"
-	OpenIDs    []string          // ids of open <details> elements
-	Checked    map[string]string // radio and checkbox inputs that were checked: name → value
-	FocusedID  string            // id of the focused element, if it had one
+// preMount is what the prerendered page held when the app started.
+type preMount struct {
+	scroll     float64           // window.scrollY
+	hash       string            // location.hash, e.g. "#vs-cbt"
+	openIDs    []string          // ids of open <details> elements
+	checked    map[string]string // radio and checkbox inputs that were checked: name → value
+	focusedID  string            // id of the focused element, if it had one
 	static     map[string]string // static blocks by key: their outerHTML (see staticBlock)
-	recorded   bool
 	hashHidden bool
 }
 
-// PreMount is filled by RememberPrerenderState in the browser.
-var PreMount = PreMountState{Checked: map[string]string{}}
-
-// RememberPrerenderState records the prerendered page's state. main calls it
-// before starting the app. The URL fragment is hidden from go-app's first
-// navigation (and put back on mount) so that it does not jump back to a
-// section the reader has already scrolled past.
-func RememberPrerenderState() {
+// rememberPrerenderState records the prerendered page's state in the
+// browser. The URL fragment is hidden from go-app's first navigation (and
+// put back on mount) so that it does not jump back to a section the reader
+// has already scrolled past.
+func (u *App) rememberPrerenderState() {
 	if !app.IsClient {
 		return
 	}
 	w := app.Window()
 	doc := w.Get("document")
-	PreMount.recorded = true
-	PreMount.Scroll = w.Get("scrollY").Float()
+	pre := &u.pre
+	pre.scroll = w.Get("scrollY").Float()
 	loc := w.Get("location")
 	if h := loc.Get("hash").String(); h != "" {
-		PreMount.Hash = h
-		PreMount.hashHidden = true
+		pre.hash = h
+		pre.hashHidden = true
 		w.Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
 	}
 	open := doc.Call("querySelectorAll", "details[open][id]")
 	for i := 0; i < open.Length(); i++ {
-		PreMount.OpenIDs = append(PreMount.OpenIDs, open.Index(i).Get("id").String())
+		pre.openIDs = append(pre.openIDs, open.Index(i).Get("id").String())
 	}
 	checked := doc.Call("querySelectorAll", "input:checked")
 	for i := 0; i < checked.Length(); i++ {
 		in := checked.Index(i)
-		PreMount.Checked[in.Get("name").String()] = in.Get("value").String()
+		pre.checked[in.Get("name").String()] = in.Get("value").String()
 	}
 	blocks := doc.Call("querySelectorAll", "["+staticAttr+"]")
-	PreMount.static = make(map[string]string, blocks.Length())
+	pre.static = make(map[string]string, blocks.Length())
 	for i := 0; i < blocks.Length(); i++ {
 		el := blocks.Index(i)
-		PreMount.static[el.Call("getAttribute", staticAttr).String()] = el.Get("outerHTML").String()
+		pre.static[el.Call("getAttribute", staticAttr).String()] = el.Get("outerHTML").String()
 	}
 	if a := doc.Get("activeElement"); a.Truthy() {
-		PreMount.FocusedID = a.Get("id").String()
+		pre.focusedID = a.Get("id").String()
 	}
 }
-
-// started is set by the first page to mount.
-var started bool
 
 // mounted runs when a page component has mounted in the browser. It puts
 // the fragment back into the URL, restores the scroll position and focus,
@@ -71,16 +64,16 @@ var started bool
 // page's first update in the browser; the mark waits until after it, with
 // the work the page deferred in the same frame, so that "ready" means the
 // page answers input (a tick made between the two could be undone).
-func mounted(ctx app.Context) {
-	if started {
+func (u *App) mounted(ctx app.Context) {
+	if u.started {
 		return
 	}
-	started = true
+	u.started = true
 	doc := app.Window().Get("document")
-	if PreMount.hashHidden {
-		app.Window().Get("history").Call("replaceState", nil, "", PreMount.Hash)
+	if u.pre.hashHidden {
+		app.Window().Get("history").Call("replaceState", nil, "", u.pre.hash)
 	}
-	y, focus := PreMount.Scroll, PreMount.FocusedID
+	y, focus := u.pre.scroll, u.pre.focusedID
 	ctx.Defer(func(app.Context) {
 		doc.Get("documentElement").Call("setAttribute", "data-app", "ready")
 		// The loading pill the server wrote (see the server's page shell).

@@ -20,12 +20,10 @@ func Prerender(c app.Composer) string {
 	})
 }
 
-// ariaTrue restores the value of ARIA attributes set to "true": go-app's
-// server encoder writes any attribute whose value is "true" bare, as HTML
-// booleans are written, but a bare aria-disabled or aria-expanded is the
-// empty string, which assistive technology reads as false.
-func ariaTrue(s string) string { return rewriteStartTags(s, ariaTrueAttrs) }
-
+// ariaTrueAttrs restores the value of ARIA attributes set to "true":
+// go-app's server encoder writes any attribute whose value is "true" bare,
+// as HTML booleans are written, but a bare aria-disabled or aria-expanded is
+// the empty string, which assistive technology reads as false.
 func ariaTrueAttrs(attrs []string) []string {
 	for i, a := range attrs {
 		if strings.HasPrefix(a, "aria-") && !strings.Contains(a, "=") {

@@ -41,8 +41,8 @@ func TestAriaTrueKeepsItsValue(t *testing.T) {
 		`<a aria-label="Copy \"x\"" aria-current>y</a>`:       `<a aria-label="Copy \"x\"" aria-current="true">y</a>`,
 		`<button aria-describedby="n" aria-disabled="false">`: `<button aria-describedby="n" aria-disabled="false">`,
 	} {
-		if got := ariaTrue(in); got != want {
-			t.Errorf("ariaTrue(%s) = %s, want %s", in, got, want)
+		if got := rewriteStartTags(in, ariaTrueAttrs); got != want {
+			t.Errorf("ariaTrueAttrs(%s) = %s, want %s", in, got, want)
 		}
 	}
 }

@@ -7,7 +7,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // app starts in the browser, go-app rebuilds the page node by node (several
 // calls from WebAssembly into JavaScript per element), and for these blocks
 // that work only rebuilds what the page already shows. So the app takes
-// each block's HTML from the prerendered page (RememberPrerenderState) and
+// each block's HTML from the prerendered page (App.Start) and
 // mounts it as one go-app Raw node: one innerHTML per block, the same DOM.
 // Links inside still go through go-app's router, which listens on the
 // window. Go-app's Raw keeps only the first root element in the browser;
@@ -18,8 +18,8 @@ const staticAttr = "data-static"
 // prerendered page had under that key. A key names its content (the same
 // key always holds the same HTML), so the block can be reused by any page
 // that shows it, on every render.
-func staticBlock(key string, build func() app.HTMLDiv) app.UI {
-	if html, ok := PreMount.static[key]; ok {
+func (u *App) staticBlock(key string, build func() app.HTMLDiv) app.UI {
+	if html, ok := u.pre.static[key]; ok {
 		return app.Raw(html)
 	}
 	return build().Attr(staticAttr, key)

@@ -2,49 +2,34 @@ package ui
 
 import "explainer/app/site"
 
-// StructuredData describes a page for search engines as schema.org JSON-LD,
-// or returns nil. baseURL is the site's public URL, "" when unknown.
-func StructuredData(path, baseURL string) any {
-	a := content.Article
-	switch path {
-	case "/":
-		return articleData(a, baseURL)
-	case "/faq":
-		return faqData(content.FAQ, a.FAQHeading, baseURL)
-	}
-	return nil
-}
-
 // articleData is the article as a MedicalWebPage. Review fields appear only
 // when the content sets them.
 func articleData(a *site.Article, baseURL string) any {
-	{
-		author := map[string]any{"@type": "Person", "name": a.Author}
-		if a.Credentials != "" {
-			author["jobTitle"] = a.Credentials
-		}
-		page := map[string]any{
-			"@context":    "https://schema.org",
-			"@type":       "MedicalWebPage",
-			"name":        a.Title,
-			"headline":    a.Title,
-			"description": a.Description,
-			"inLanguage":  "en",
-			"author":      author,
-			"about":       map[string]any{"@type": "MedicalTherapy", "name": "Psychodynamic psychotherapy"},
-			"audience":    map[string]any{"@type": "PeopleAudience", "audienceType": "Patient"},
-		}
-		if baseURL != "" {
-			page["url"] = baseURL + "/"
-		}
-		if a.LastReviewed != "" {
-			page["lastReviewed"] = a.LastReviewed
-		}
-		if a.ReviewedBy != "" {
-			page["reviewedBy"] = map[string]any{"@type": "Person", "name": a.ReviewedBy}
-		}
-		return page
+	author := map[string]any{"@type": "Person", "name": a.Author}
+	if a.Credentials != "" {
+		author["jobTitle"] = a.Credentials
 	}
+	doc := map[string]any{
+		"@context":    "https://schema.org",
+		"@type":       "MedicalWebPage",
+		"name":        a.Title,
+		"headline":    a.Title,
+		"description": a.Description,
+		"inLanguage":  "en",
+		"author":      author,
+		"about":       map[string]any{"@type": "MedicalTherapy", "name": "Psychodynamic psychotherapy"},
+		"audience":    map[string]any{"@type": "PeopleAudience", "audienceType": "Patient"},
+	}
+	if baseURL != "" {
+		doc["url"] = baseURL + "/"
+	}
+	if a.LastReviewed != "" {
+		doc["lastReviewed"] = a.LastReviewed
+	}
+	if a.ReviewedBy != "" {
+		doc["reviewedBy"] = map[string]any{"@type": "Person", "name": a.ReviewedBy}
+	}
+	return doc
 }
 
 // faqData is the FAQ page as a schema.org FAQPage. Each question's name and
@@ -59,7 +44,7 @@ func faqData(items []site.FAQ, name, baseURL string) any {
 			"acceptedAnswer": map[string]any{"@type": "Answer", "text": it.Text},
 		}
 	}
-	page := map[string]any{
+	doc := map[string]any{
 		"@context":   "https://schema.org",
 		"@type":      "FAQPage",
 		"name":       name,
@@ -67,7 +52,7 @@ func faqData(items []site.FAQ, name, baseURL string) any {
 		"mainEntity": qs,
 	}
 	if baseURL != "" {
-		page["url"] = baseURL + "/faq"
+		doc["url"] = baseURL + "/faq"
 	}
-	return page
+	return doc
 }

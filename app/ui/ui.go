@@ -1,7 +1,13 @@
 // Package ui holds the go-app components of the explainer: one file per
-// component, the routes in routes.go. Components render the parsed content
-// from package site; they run in the browser and, for the prerender, on the
-// server, and must render the same tree in both.
+// component, the route table in routes.go. Components render the parsed
+// content from package site; they run in the browser and, for the
+// prerender, on the server, and must render the same tree in both.
+//
+// Everything a component reads comes from the *App it was made by: the
+// content, the operator's configuration and, in the browser, the state of
+// the prerendered page the app took over. The package keeps no state of its
+// own, so two Apps (two servers in one test, say) never see each other's
+// content.
 package ui
 
 import (
@@ -20,16 +26,34 @@ type Config struct {
 	BaseURL string
 }
 
-var (
-	content *site.Site
-	config  Config
-)
+// App is the user interface of one site: its components and routes, built
+// from one set of content and configuration.
+type App struct {
+	site *site.Site
+	cfg  Config
 
-// Init gives the components the content and configuration. Call it once,
-// before registering routes or rendering.
-func Init(s *site.Site, c Config) {
-	content = s
-	config = c
+	// In the browser only: what the prerendered page held when the app
+	// started, and whether a page has mounted since (mount.go).
+	pre     preMount
+	started bool
+}
+
+// New returns the user interface for content s and configuration c.
+func New(s *site.Site, c Config) *App {
+	return &App{site: s, cfg: c, pre: preMount{checked: map[string]string{}}}
+}
+
+// Start hands the routes to go-app's router and, in the browser, records
+// the prerendered page's state for the components to carry over. main
+// calls it once, before app.RunWhenOnBrowser.
+func (u *App) Start() {
+	for _, r := range u.Routes() {
+		app.Route(r.Path, r.New)
+	}
+	// Every other path gets the site's own 404 page (go-app's built-in one
+	// loads a remote icon). It must be registered last.
+	app.RouteWithRegexp("^/", u.NotFound)
+	u.rememberPrerenderState()
 }
 
 // SiteName is the short name shown in the header and the install prompt.
@@ -44,6 +68,3 @@ const EnvBookingURL = "EXPLAINER_BOOKING_URL"
 func ConfigFromEnv() Config {
 	return Config{BookingURL: app.Getenv(EnvBookingURL)}
 }
-
-// Content returns the content given to Init.
-func Content() *site.Site { return content }

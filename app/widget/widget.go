@@ -37,6 +37,25 @@ func Parse(widget string, q url.Values, hasSection func(string) bool) Params {
 	return p
 }
 
+// Variants lists every Params that Parse can return for widget, given the
+// article's section ids: each theme, with and without auto-height, and for
+// the article each section. The server prerenders them all.
+func Variants(widget string, sections []string) []Params {
+	secs := []string{""}
+	if widget == Article {
+		secs = append(secs, sections...)
+	}
+	var out []Params
+	for _, sec := range secs {
+		for _, theme := range []string{"", "light", "dark"} {
+			for _, auto := range []bool{false, true} {
+				out = append(out, Params{Theme: theme, Section: sec, AutoHeight: auto})
+			}
+		}
+	}
+	return out
+}
+
 // Valid reports whether name is a widget.
 func Valid(name string) bool {
 	for _, n := range Names {

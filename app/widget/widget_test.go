@@ -2,6 +2,7 @@ package widget
 
 import (
 	"net/url"
+	"slices"
 	"testing"
 )
 
@@ -45,5 +46,23 @@ func TestValid(t *testing.T) {
 		if Valid(n) {
 			t.Errorf("%q should not be valid", n)
 		}
+	}
+}
+
+func TestVariantsHoldEveryParseResult(t *testing.T) {
+	sections := []string{"one", "two"}
+	has := func(s string) bool { return s == "one" || s == "two" }
+	for _, name := range Names {
+		vs := Variants(name, sections)
+		for _, q := range []string{"", "theme=dark", "theme=light&autoheight=1", "section=two&theme=dark", "section=nope", "autoheight=1&section=one", "theme=x"} {
+			v, _ := url.ParseQuery(q)
+			p := Parse(name, v, has)
+			if !slices.Contains(vs, p) {
+				t.Errorf("%s?%s parses to %+v, which Variants does not list", name, q, p)
+			}
+		}
+	}
+	if n := len(Variants(Article, sections)); n != 18 {
+		t.Errorf("%d article variants, want 3 themes × 2 heights × 3 sections = 18", n)
 	}
 }
