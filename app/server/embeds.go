@@ -13,8 +13,9 @@ import (
 )
 
 // embedVariants holds the prerendered variants of the embed routes: three
-// themes, with and without the host script's auto-height, and for the
-// article each section. A variant is rendered on its first request and then
+// themes, with and without the host script's auto-height, for the article
+// each section, and for the questionnaire with and without the host's
+// opt-in to its result band. A variant is rendered on its first request and then
 // served from memory; the parameters are validated first, so a query string
 // can only ever select one of these few dozen pages, never add one.
 type embedVariants struct {
@@ -42,7 +43,7 @@ func (e *embedVariants) get(name string, p widget.Params) *asset {
 }
 
 func embedKey(path string, p widget.Params) string {
-	return path + "|" + p.Theme + "|" + p.Section + "|" + strconv.FormatBool(p.AutoHeight)
+	return path + "|" + p.Theme + "|" + p.Section + "|" + strconv.FormatBool(p.AutoHeight) + "|" + strconv.FormatBool(p.ShareResult)
 }
 
 // embedFor picks the prerendered variant of an embed route for the

@@ -84,7 +84,7 @@ func EmbedFor(name string, p widget.Params) app.Composer {
 	case widget.FAQ:
 		return &FAQPage{Embedded: true}
 	case widget.Fit:
-		return &FitPage{Embedded: true}
+		return &FitPage{Embedded: true, ShareResult: p.ShareResult}
 	}
 	return &EmbedArticle{Section: p.Section}
 }
