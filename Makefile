@@ -52,7 +52,7 @@ $(AXE):
 	npm install --prefix .tools/axe --no-save --no-audit --no-fund --loglevel=error axe-core@4.14.1
 
 test: fmt-check vet web/app.wasm web/app.wasm.br $(AXE)
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 30m ./...
 
 # The static site, with the same flags as the server plus -out.
 EXPORTFLAGS ?=
