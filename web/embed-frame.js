@@ -1,8 +1,12 @@
 /* Runs inside an embedded widget (/embed/...). Tells the host page the
  * content height whenever it changes, and the events a host may want:
- * "ready", and "completed" with the questionnaire's band only (the fit
- * widget marks its result with data-band). Plain JavaScript, so an embed
- * sizes itself from the prerendered HTML, before the app has loaded.
+ * "ready", and "completed" when a reader reaches the questionnaire's result
+ * (the fit widget marks it with data-fit-result). "completed" carries no
+ * result unless the host opted in with share=band on the widget's URL
+ * (data-share-result="band" on embed.js's placeholder): then, and only when
+ * the app has also marked the result with data-band after telling the
+ * reader, it carries the band. Never the answers. Plain JavaScript, so an
+ * embed sizes itself from the prerendered HTML, before the app has loaded.
  *
  * Message shape: {source: "psychodynamic-explainer", type: "resize" |
  * "ready" | "completed", widget: "article" | "faq" | "fit", height?, band?}
@@ -16,6 +20,7 @@
   var theme = params.get("theme");
   if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
   if (params.get("autoheight") === "1") root.classList.add("autoheight");
+  var shareBand = widget === "fit" && params.get("share") === "band";
 
   // A link that leaves the widget (to the full site or elsewhere) opens in
   // a new tab rather than replacing the widget inside the host's page.
@@ -51,12 +56,19 @@
   measure();
   send({ type: "ready" });
 
-  var lastBand = "";
-  function checkBand() {
-    var el = document.querySelector("[data-band]");
-    var band = el ? el.getAttribute("data-band") : "";
-    if (band && band !== lastBand) send({ type: "completed", band: band });
-    lastBand = band;
+  // One "completed" per arrival at the result (again after "Change my
+  // answers"), and again if the shared band changes.
+  var lastResult = "";
+  function checkResult() {
+    var el = document.querySelector("[data-fit-result]");
+    var band = el && shareBand ? el.getAttribute("data-band") || "" : "";
+    var now = el ? "done:" + band : "";
+    if (now && now !== lastResult) {
+      var msg = { type: "completed" };
+      if (band) msg.band = band;
+      send(msg);
+    }
+    lastResult = now;
   }
-  new MutationObserver(checkBand).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-band"] });
+  new MutationObserver(checkResult).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-band", "data-fit-result"] });
 })();

@@ -9,8 +9,11 @@
  * dark, auto. Resize messages are applied only when they come from this
  * script's own origin and from that iframe's window. Each iframe also fires
  * DOM events a host may listen to: "explainer:ready" and
- * "explainer:completed" (detail.band: the questionnaire's result band, never
- * the answers).
+ * "explainer:completed" (a reader reached the questionnaire's result). By
+ * default no result is shared. A host that wants the result band adds
+ * data-share-result="band" to the fit placeholder: the widget then tells the
+ * reader, before the result, that this site learns the band (never the
+ * answers), and detail.band carries it.
  */
 (function () {
   "use strict";
@@ -39,6 +42,8 @@
     var section = param(el.getAttribute("data-section"), /^[a-z0-9-]{1,80}$/);
     if (theme) url.searchParams.set("theme", theme);
     if (section && widget === "article") url.searchParams.set("section", section);
+    var share = el.getAttribute("data-share-result");
+    if (widget === "fit" && (share === "" || share === "band")) url.searchParams.set("share", "band");
     url.searchParams.set("autoheight", "1");
     var frame = el;
     if (el.tagName !== "IFRAME") {

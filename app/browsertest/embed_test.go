@@ -3,13 +3,17 @@
 package browsertest
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"explainer/app/fit"
 
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
@@ -133,13 +137,13 @@ func TestEmbedsOnAnotherOriginSizeThemselvesAndTalkSafely(t *testing.T) {
 		t.Errorf("a message from another origin or window resized a widget: %s → %s", heights, got)
 	}
 
-	// The questionnaire: each step fits, and finishing sends the band only.
+	// The questionnaire: each step fits, and finishing says so, no more.
 	for evalIn[string](b, "/embed/fit", `document.documentElement.dataset.app || ""`) != "ready" {
 		b.run(sleep(100))
 	}
 	eval[bool](b, `(document.querySelector("#w-fit").scrollIntoView(), true)`)
 	for step := 0; step < 30; step++ {
-		done := evalIn[bool](b, "/embed/fit", `!!document.querySelector("[data-band]")`)
+		done := evalIn[bool](b, "/embed/fit", `!!document.querySelector("[data-fit-result]")`)
 		if done {
 			break
 		}
@@ -153,10 +157,10 @@ func TestEmbedsOnAnotherOriginSizeThemselvesAndTalkSafely(t *testing.T) {
 		waitFits(b, "#w-fit", "/embed/fit", fmt.Sprintf("after step %d", step+1))
 	}
 	b.waitFor("the completed event", `hostEvents.some(e => e.type === "completed")`)
+	// The host did not opt in: finishing is announced, the result is not.
 	ev := eval[map[string]any](b, `hostEvents.find(e => e.type === "completed").detail`)
-	band := evalIn[string](b, "/embed/fit", `document.querySelector("[data-band]").dataset.band`)
-	if ev["band"] != band || ev["widget"] != "fit" || len(ev) != 2 {
-		t.Errorf("completed event detail = %v, want exactly the widget and band %q", ev, band)
+	if ev["widget"] != "fit" || len(ev) != 1 {
+		t.Errorf("completed event detail = %v, want only the widget (no result without the host's opt-in)", ev)
 	}
 	if !eval[bool](b, `hostEvents.some(e => e.type === "ready")`) {
 		t.Error("no ready event reached the host")
@@ -181,5 +185,184 @@ func TestEmbedsOnAnotherOriginSizeThemselvesAndTalkSafely(t *testing.T) {
 	}
 	if u := eval[string](b, `document.querySelector("#w-faq iframe").src`); !strings.Contains(u, "/embed/faq") {
 		t.Errorf("the FAQ iframe navigated away to %s", u)
+	}
+}
+
+// shareHost serves, on another origin than site (another port), a partner's
+// page per case that embeds the fit widget and records every message the
+// page receives, as the raw JSON the widget posted.
+func shareHost(t *testing.T, site string) string {
+	t.Helper()
+	record := `<script>
+window.msgs = [];
+addEventListener("message", e => msgs.push({origin: e.origin, data: JSON.stringify(e.data)}));
+</script>`
+	script := `<script src="` + site + `/embed.js"></script>`
+	pages := map[string]string{
+		// The host says nothing: the default.
+		"/default": `<div id="w" data-explainer-widget="fit"></div>` + script,
+		// The two ways to opt in.
+		"/attribute": `<div id="w" data-explainer-widget="fit" data-share-result="band"></div>` + script,
+		"/query":     `<iframe id="w" src="` + site + `/embed/fit?share=band" title="Self-reflection" style="width:100%;height:900px;border:0"></iframe>`,
+		// Bad values are ignored, and never written into the widget.
+		"/bad": `<iframe id="w" src="` + site + `/embed/fit?share=%3Cb%3Eechoed%3C%2Fb%3E" title="Self-reflection" style="width:100%;height:900px;border:0"></iframe>` +
+			`<div id="w2" data-explainer-widget="fit" data-share-result="yes"></div>` + script,
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!doctype html><html lang="en"><head><title>Partner</title><link rel="icon" href="data:,"></head><body><h1>Partner</h1>`+record+body+`</body></html>`)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// waitIn polls a predicate inside the widget's frame.
+func waitIn(b *browser, what, expr string) {
+	b.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !evalIn[bool](b, "/embed/fit", expr) {
+		if time.Now().After(deadline) {
+			b.t.Fatalf("waiting in the widget for %s (%s)", what, expr)
+		}
+		b.run(sleep(50))
+	}
+}
+
+// shareNoticeShown reports whether the notice that the host learns the
+// result band is on the widget's page and visible.
+func shareNoticeShown(b *browser) bool {
+	b.t.Helper()
+	return evalIn[bool](b, "/embed/fit", `(() => { const el = document.querySelector(".fit-share-notice"); if (!el) return false; const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden" && /never told your answers/.test(el.textContent); })()`)
+}
+
+// TestEmbedFitSharesTheResultBandOnlyWhenTheHostOptsIn: the questionnaire
+// promises that nothing the reader enters leaves the device. By default the
+// host page hears that a reader finished and nothing else. A host that opts
+// in (data-share-result="band" on the placeholder, or share=band on the
+// iframe's URL) hears the band, never the answers, and the reader is told so
+// at the start, on the last step before the result, and above the result.
+func TestEmbedFitSharesTheResultBandOnlyWhenTheHostOptsIn(t *testing.T) {
+	d := fitDefinition(t)
+	answers := fit.Answers{}
+	for i, st := range d.Statements {
+		answers[st.ID] = fit.Answer(1 + (i*3)%5)
+	}
+	want, err := d.Score(answers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startSite(t)
+	host := shareHost(t, s.URL)
+	if !strings.HasPrefix(host, "http://127.0.0.1:") || host == s.URL {
+		t.Fatalf("host %s must be another origin than the site %s", host, s.URL)
+	}
+	for _, tc := range []struct {
+		page  string
+		share bool
+	}{{"/default", false}, {"/attribute", true}, {"/query", true}, {"/bad", false}} {
+		t.Run(strings.TrimPrefix(tc.page, "/"), func(t *testing.T) {
+			b := newBrowser(t, 412, 823)
+			b.open(host + tc.page)
+			b.waitFor("the widget's iframe", `!!document.querySelector("#w iframe, iframe#w")`)
+			eval[bool](b, `(document.querySelector("#w").scrollIntoView(), true)`)
+			for {
+				if id, ok := b.frameContext("/embed/fit"); ok && id != 0 {
+					break
+				}
+				b.run(sleep(100))
+			}
+			waitIn(b, "the app", `document.documentElement.dataset.app === "ready"`)
+
+			if tc.page == "/bad" {
+				if html := evalIn[string](b, "/embed/fit", `document.documentElement.outerHTML`); strings.Contains(html, "echoed") {
+					t.Error("the bad share value was written into the widget")
+				}
+				if src := eval[string](b, `(document.querySelector("#w2 iframe") || {}).src || ""`); src == "" || strings.Contains(src, "share") {
+					t.Errorf("data-share-result=\"yes\" must be ignored; the iframe URL is %q", src)
+				}
+			}
+			// Before anything is answered: told, or not a word about it.
+			if got := shareNoticeShown(b); got != tc.share {
+				t.Errorf("at the start, the notice that the site learns the band shown: %v, want %v", got, tc.share)
+			}
+			for i, st := range d.Statements {
+				waitIn(b, fmt.Sprintf("statement %d", i+1), fmt.Sprintf(`document.querySelector("#fit-legend") && document.querySelector("#fit-legend").textContent === %q`, st.Text))
+				evalIn[bool](b, "/embed/fit", fmt.Sprintf(`(document.querySelector("#fit-%s-%d").click(), document.querySelector("#fit-next").click(), true)`, st.ID, answers[st.ID]))
+			}
+			waitIn(b, "the review", `!!document.querySelector("#fit-see-result")`)
+			if got := shareNoticeShown(b); got != tc.share {
+				t.Errorf("on the step before the result, the notice shown: %v, want %v", got, tc.share)
+			}
+			if n := eval[int](b, `msgs.filter(m => JSON.parse(m.data).type === "completed").length`); n != 0 {
+				t.Fatalf("%d completed messages before the result", n)
+			}
+			evalIn[bool](b, "/embed/fit", `(document.querySelector("#fit-see-result").click(), true)`)
+			waitIn(b, "the result", `!!document.querySelector("#fit-result-title")`)
+			b.waitFor("the completed message", `msgs.some(m => JSON.parse(m.data).type === "completed")`)
+			b.run(sleep(300))
+
+			if got := evalIn[string](b, "/embed/fit", `document.querySelector("#fit-result-title").textContent`); got != want.Band.Title {
+				t.Fatalf("the widget shows %q, the engine gives %q", got, want.Band.Title)
+			}
+			if got := shareNoticeShown(b); got != tc.share {
+				t.Errorf("on the result, the notice shown: %v, want %v", got, tc.share)
+			}
+			if tc.share && !evalIn[bool](b, "/embed/fit", `document.querySelector(".fit-share-notice").getBoundingClientRect().bottom <= document.querySelector("#fit-result-title").getBoundingClientRect().top`) {
+				t.Error("the notice is not above the result")
+			}
+
+			msgs := eval[[]map[string]string](b, `msgs`)
+			var completed []map[string]any
+			for _, m := range msgs {
+				if m["origin"] != s.URL {
+					continue
+				}
+				var data map[string]any
+				if err := json.Unmarshal([]byte(m["data"]), &data); err != nil {
+					t.Fatalf("message %s: %v", m["data"], err)
+				}
+				for k := range data {
+					if !slices.Contains([]string{"source", "type", "widget", "height", "band"}, k) {
+						t.Errorf("message carries %q: %s", k, m["data"])
+					}
+				}
+				// Not one answer: no statement id, no encoded answer.
+				for _, st := range d.Statements {
+					if strings.Contains(m["data"], st.ID) {
+						t.Errorf("message names the statement %q: %s", st.ID, m["data"])
+					}
+				}
+				if strings.Contains(m["data"], fit.Encode(answers)) || strings.Contains(m["data"], "=") {
+					t.Errorf("message carries answers: %s", m["data"])
+				}
+				if data["type"] == "completed" {
+					completed = append(completed, data)
+				}
+			}
+			if len(completed) != 1 {
+				t.Fatalf("%d completed messages, want one: %v", len(completed), msgs)
+			}
+			c := completed[0]
+			band, has := c["band"]
+			switch {
+			case tc.share && (!has || band != want.Band.ID):
+				t.Errorf("opted in: completed = %v, want the band %q", c, want.Band.ID)
+			case !tc.share && has:
+				t.Errorf("no opt-in: completed = %v carries the band", c)
+			case c["widget"] != "fit" || c["source"] != "psychodynamic-explainer":
+				t.Errorf("completed = %v", c)
+			}
+			if tc.page == "/attribute" {
+				if src := eval[string](b, `document.querySelector("#w iframe").src`); !strings.Contains(src, "share=band") {
+					t.Errorf("embed.js did not pass the opt-in on: %s", src)
+				}
+			}
+			t.Logf("%s: completed = %v", tc.page, c)
+		})
 	}
 }

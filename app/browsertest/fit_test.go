@@ -4,6 +4,8 @@ package browsertest
 
 import (
 	"fmt"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -421,5 +424,65 @@ func TestFitInvitationAtTheEndOfTheArticleOpensTheQuestionnaire(t *testing.T) {
 	fitWaitStatement(b, d, 1)
 	if got := fitStored(b); got != d.Statements[0].ID+"=2" {
 		t.Errorf("sessionStorage holds %q after in-app navigation and one answer", got)
+	}
+}
+
+// TestFitAnsweringMakesNoRequest holds the page to its promise that nothing
+// is requested while the reader answers, from the first tick to the
+// result, at a phone's and a desktop's size. The reader starts on the
+// prerendered page, before the app has arrived, as on a slow network: so
+// the app's mount, which rebuilds the page (GOAPP-TRAPS 2), falls inside
+// the answering, and an element whose re-creation fetches something (the
+// header's <img src="/web/icon.svg"> did) fails the test every time rather
+// than when a late event happens to land after a baseline. Requests are
+// placed by the browser's own timestamps, not by when the test hears of
+// them.
+func TestFitAnsweringMakesNoRequest(t *testing.T) {
+	d := fitDefinition(t)
+	for _, vp := range [][2]int{{412, 823}, {1280, 900}} {
+		t.Run(fmt.Sprintf("%dx%d", vp[0], vp[1]), func(t *testing.T) {
+			s := startSite(t, holdingWasm())
+			b := newBrowser(t, vp[0], vp[1])
+			b.open(s.URL + "/fit")
+			if !onTop(b, "#fit-legend") {
+				t.Fatal("the first statement is not visible before the app has loaded")
+			}
+			start := pageClock(b)
+			b.run(chromedp.Click(fmt.Sprintf(`label:has(#fit-%s-4)`, d.Statements[0].ID)))
+			s.release()
+			b.waitApp()
+			for i, st := range d.Statements {
+				if i > 0 {
+					fitWaitStatement(b, d, i)
+					b.run(clickJS(fmt.Sprintf(`#fit-%s-%d`, st.ID, 1+i%5)))
+				}
+				b.run(clickJS(`#fit-next`))
+			}
+			b.waitFor("the review", `!!document.querySelector("#fit-see-result")`)
+			b.run(clickJS(`#fit-see-result`))
+			b.waitFor("the result", `!!document.querySelector("#fit-result-title")`)
+			if got := fitStored(b); !slices.Contains(strings.Split(got, ","), d.Statements[0].ID+"=4") {
+				t.Errorf("the tick made before the app started was not kept: %q", got)
+			}
+
+			var page, browser []string
+			for _, r := range b.requestsSince(start) {
+				u, err := url.Parse(r.url)
+				if err == nil && r.typ == network.ResourceTypeOther && r.initiator == network.InitiatorTypeOther &&
+					strings.HasPrefix(u.Path, "/web/") && (strings.HasSuffix(u.Path, ".png") || strings.HasSuffix(u.Path, ".svg")) {
+					// Chromium's own downloads of the tab icon and the
+					// manifest's icon, once after the load event (which the
+					// held wasm delays into this window), not the page's.
+					browser = append(browser, u.Path)
+					continue
+				}
+				page = append(page, fmt.Sprintf("%s (%s, started by %s)", r.url, r.typ, r.initiator))
+			}
+			if len(page) > 0 {
+				t.Errorf("%d requests while answering, from the first tick to the result: %s", len(page), strings.Join(page, "; "))
+			} else {
+				t.Logf("no request from the page while answering; the browser's own icon downloads: %v", browser)
+			}
+		})
 	}
 }

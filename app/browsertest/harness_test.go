@@ -94,6 +94,7 @@ type browser struct {
 	mu       sync.Mutex
 	problems []string
 	requests []string
+	sent     []sentRequest                         // the same requests, with when and why
 	allowed  []string                              // substrings of console messages the test expects
 	contexts map[string]runtime.ExecutionContextID // frame id → its page's JavaScript context
 }
@@ -150,6 +151,11 @@ func (b *browser) onEvent(ev any) {
 		}
 	case *network.EventRequestWillBeSent:
 		b.requests = append(b.requests, ev.Request.URL)
+		r := sentRequest{url: ev.Request.URL, typ: ev.Type, wall: time.UnixMicro(int64(ev.WallTime.Float64() * 1e6))}
+		if ev.Initiator != nil {
+			r.initiator = ev.Initiator.Type
+		}
+		b.sent = append(b.sent, r)
 	case *runtime.EventExecutionContextCreated:
 		var aux struct {
 			FrameID   string `json:"frameId"`
@@ -240,6 +246,41 @@ next:
 			b.t.Errorf("request to another origin: %s", r)
 		}
 	}
+}
+
+// sentRequest is one request as the browser reported it: its URL, when it
+// was sent by the browser's clock (not when the test heard of it), what
+// kind of resource it is and what started it.
+type sentRequest struct {
+	url       string
+	wall      time.Time
+	typ       network.ResourceType
+	initiator network.InitiatorType
+}
+
+// requestsSince returns the requests the browser sent at or after t, by
+// the browser's own timestamps, so a request whose event reaches the test
+// late still counts. It first lets the events of a just-finished action
+// arrive.
+func (b *browser) requestsSince(t time.Time) []sentRequest {
+	b.t.Helper()
+	b.run(sleep(500))
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var out []sentRequest
+	for _, r := range b.sent {
+		if !r.wall.Before(t) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// pageClock is the browser's wall clock now, as the page reads it.
+func pageClock(b *browser) time.Time {
+	b.t.Helper()
+	ms := eval[float64](b, `performance.timeOrigin + performance.now()`)
+	return time.UnixMicro(int64(ms * 1000))
 }
 
 // requestsMatching returns the requests made so far whose URL contains s.

@@ -8,8 +8,9 @@ import (
 )
 
 // embedVariants are the prerendered variants of one embed route: three
-// themes, with and without the host script's auto-height, and for the
-// article each section (widget.Variants). All are rendered by New; the
+// themes, with and without the host script's auto-height, for the article
+// each section, and for the questionnaire with and without the host's
+// opt-in to its result band (widget.Variants). All are rendered by New; the
 // query is validated first, so a query string can only ever select one of
 // these few dozen pages, never add one.
 type embedVariants map[widget.Params]*asset
@@ -17,12 +18,14 @@ type embedVariants map[widget.Params]*asset
 // prerenderEmbed renders every variant of the embed route r.
 func prerenderEmbed(sh *shell, r ui.Route, sections []string) embedVariants {
 	v := embedVariants{}
-	bodies := map[string]string{} // by section: the body does not depend on the theme
+	// The body depends on the section and the opt-in, not on the theme.
+	bodies := map[widget.Params]string{}
 	for _, p := range widget.Variants(r.Widget, sections) {
-		body, ok := bodies[p.Section]
+		key := widget.Params{Section: p.Section, ShareResult: p.ShareResult}
+		body, ok := bodies[key]
 		if !ok {
 			body = ui.Prerender(r.Variant(p))
-			bodies[p.Section] = body
+			bodies[key] = body
 		}
 		// Compressed on first request: most variants are rarely asked for.
 		v[p] = newLazyAsset(sh.page(r.Path, variant{widget: r.Widget, params: p}, body, nil), htmlType, cacheRevalidate)

@@ -174,10 +174,14 @@ func embedProtocol() app.UI {
 				app.TBody().Body(
 					row("resize", "on load and whenever the content height changes", `{"source":"psychodynamic-explainer","type":"resize","widget":"fit","height":812}`),
 					row("ready", "when the widget has loaded", `{"source":"psychodynamic-explainer","type":"ready","widget":"faq"}`),
-					row("completed", "when a reader reaches the questionnaire's result; the band only, never the answers", `{"source":"psychodynamic-explainer","type":"completed","widget":"fit","band":"strong"}`),
+					row("completed", "when a reader reaches the questionnaire's result; no result, unless you opt in (below)", `{"source":"psychodynamic-explainer","type":"completed","widget":"fit"}`),
+					row("completed, opted in", "the same, with the result band only, never the answers", `{"source":"psychodynamic-explainer","type":"completed","widget":"fit","band":"may-suit"}`),
 				),
 			),
 		),
-		app.P().Text("Query parameters (optional, others are ignored): theme=light, dark or auto; for the article, section=<section id> to show one section."),
+		app.H3().ID("share-result").Text("Receiving the result band (opt-in)"),
+		app.P().Text("By default your page learns only that a reader finished the questionnaire, not the result. If you need the result band, opt in: add data-share-result=\"band\" to the placeholder, or share=band to the iframe's URL. The widget then tells the reader, at the start of the questionnaire, on the last step before the result and above the result, that your site will be told the result band and never the answers. Other values are ignored. Ask for it only if you use it, and say so in your own privacy notice."),
+		app.Pre().Body(app.Code().ID("code-share").Text(`<div data-explainer-widget="fit" data-share-result="band"></div>`)),
+		app.P().Text("Query parameters (optional, others are ignored): theme=light, dark or auto; for the article, section=<section id> to show one section; for the questionnaire, share=band to receive the result band."),
 	)
 }

@@ -25,6 +25,10 @@ type FitPage struct {
 	// Embedded shows the questionnaire as a widget (/embed/fit): without
 	// the site's header and footer, in the embed frame.
 	Embedded bool
+	// ShareResult is the host page's opt-in (widget.Params.ShareResult) to
+	// be told the result band. Only then does the result carry data-band
+	// for web/embed-frame.js, and the reader is told so before the result.
+	ShareResult bool
 
 	answers    fit.Answers // statement id → answer; missing ids are unanswered
 	step       int         // 0..n-1 a statement, n the review, n+1 the result
@@ -44,6 +48,7 @@ type FitPage struct {
 func (p *FitPage) OnMount(ctx app.Context) {
 	p.ui.mounted(ctx)
 	p.page = ctx
+	p.readParams(ctx)
 	d := p.ui.site.Fit
 	st := loadFitState(d, storageGet(fitKey), storageGet(fitStepKey))
 	st, ticked := st.withPreMount(d, p.ui.pre.checked)
@@ -61,7 +66,33 @@ func (p *FitPage) OnMount(ctx app.Context) {
 }
 
 // OnNav keeps the document title right after in-app navigation.
-func (p *FitPage) OnNav(ctx app.Context) { p.ui.setMeta(ctx, p.path()) }
+func (p *FitPage) OnNav(ctx app.Context) {
+	p.ui.setMeta(ctx, p.path())
+	p.readParams(ctx)
+}
+
+// readParams takes the widget's validated opt-in from the URL, as the
+// server did for the prerendered page. The full page never shares.
+func (p *FitPage) readParams(ctx app.Context) {
+	p.ShareResult = p.Embedded && p.ui.embedParams(ctx, widget.Fit).ShareResult
+}
+
+// sharing reports whether the host page is told the result band.
+func (p *FitPage) sharing() bool { return p.Embedded && p.ShareResult }
+
+// fitShareNotice tells the reader, before the result and above it, that
+// the site showing the widget learns the result band and nothing else.
+// It is shown only when that site has opted in.
+func (p *FitPage) fitShareNotice(before bool) app.UI {
+	if !p.sharing() {
+		return nil
+	}
+	text := "Please note: the website showing this questionnaire will be told which result you get when you finish. It is never told your answers."
+	if !before {
+		text = "The website showing this questionnaire is told which result you got. It is never told your answers."
+	}
+	return app.P().Class("fit-share-notice").Text(text)
+}
 
 func (p *FitPage) path() string {
 	if p.Embedded {

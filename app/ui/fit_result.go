@@ -40,9 +40,16 @@ func (p *FitPage) renderResult() app.UI {
 		source += ", " + p.origin + "/fit"
 	}
 
-	// data-band lets an embedding page hear that the reader finished, and
-	// the band only (web/embed-frame.js): never the answers.
-	return app.Div().ID("fit-result").Class("fit-step fit-result").Attr("data-band", r.Band.ID).Body(
+	// data-fit-result lets web/embed-frame.js tell an embedding page that
+	// the reader finished. data-band, the band only and never the answers,
+	// is there only when the host opted in (ShareResult) and the reader was
+	// told so.
+	res := app.Div().ID("fit-result").Class("fit-step fit-result").Attr("data-fit-result", "done")
+	if p.sharing() {
+		res = res.Attr("data-band", r.Band.ID)
+	}
+	return res.Body(
+		p.fitShareNotice(false),
 		app.Section().Class("fit-summary").Aria("labelledby", fitResultTitleID).Body(
 			fitResultSafety(),
 			app.P().Class("fit-kicker").Text("Your result"),

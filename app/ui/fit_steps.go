@@ -65,7 +65,7 @@ func (p *FitPage) renderStatement(i int) app.UI {
 	// updates the step's elements in place instead of replacing them.
 	intro := app.Div().Class("fit-intro")
 	if i == 0 {
-		intro = p.ui.fitIntro()
+		intro = p.ui.fitIntro(p.fitShareNotice(true))
 	}
 
 	next := app.Button().Type("button").ID("fit-next").Class("fit-next").OnClick(p.next)
@@ -106,10 +106,12 @@ func (p *FitPage) renderStatement(i int) app.UI {
 }
 
 // fitIntro opens the questionnaire, above the first statement.
-func (u *App) fitIntro() app.HTMLDiv {
+// share is the notice that the host site learns the result band, or nil.
+func (u *App) fitIntro(share app.UI) app.HTMLDiv {
 	return app.Div().Class("fit-intro").Body(
 		app.P().Text(u.site.Fit.Intro),
 		app.P().Class("fit-privacy").Text("Your answers stay on this device: they are kept only in this browser tab, and “Start over” deletes them."),
+		share,
 		app.P().Body(app.A().Href("#how-this-works").Text("How this works, and what it cannot tell you")),
 	)
 }
@@ -149,6 +151,7 @@ func (p *FitPage) renderReview() app.UI {
 		app.H2().ID(fitReviewTitleID).TabIndex(-1).Text("Check your answers"),
 		app.P().Text("You can change any answer. When you are ready, see your result."),
 		app.Ol().Class("fit-review-list").Body(items...),
+		p.fitShareNotice(true),
 		app.Div().Class("fit-nav").Body(
 			app.Button().Type("button").Class("secondary fit-back").Text("Back").OnClick(p.back),
 			app.Button().Type("button").ID("fit-see-result").Class("fit-next").Text("See my result").OnClick(p.showResult),

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -17,6 +15,22 @@ func (u *App) page(current string, main ...app.UI) app.UI {
 		statusBanners(),
 	)
 }
+
+// brandMark is the site's icon (web/icon.svg, drawn by app/icons) inline in
+// the header, decorative. An <img src="/web/icon.svg"> was fetched again
+// whenever go-app created the element anew: when the app mounts, go-app
+// rebuilds the body (GOAPP-TRAPS 2), so a reader who had started the
+// questionnaire on the prerendered page saw a request while answering.
+// Inline markup is never fetched, and go-app keeps a Raw node whose HTML
+// has not changed. The browser test counting requests while answering,
+// across the mount, guards it; a unit test keeps it the same drawing.
+const brandMark = `<svg class="brand-mark" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="32" height="32" aria-hidden="true">` +
+	`<rect x="0" y="0" width="512" height="512" rx="112.64" fill="#2f5d62"/>` +
+	`<circle cx="192" cy="256" r="104.96" fill="#fbf8f3"/>` +
+	`<circle cx="320" cy="256" r="104.96" fill="#e9dcc9"/>` +
+	`<path d="M256 172.81A104.96 104.96 0 0 1 256 339.19A104.96 104.96 0 0 1 256 172.81Z" fill="#2f5d62"/>` +
+	`<path d="M256 182.06A97.79 97.79 0 0 1 256 329.94A97.79 97.79 0 0 1 256 182.06Z" fill="#b86b4b"/>` +
+	`</svg>`
 
 func (u *App) siteHeader(current string) app.UI {
 	var nav []app.UI
@@ -33,7 +47,7 @@ func (u *App) siteHeader(current string) app.UI {
 	return app.Header().Class("site-header").Body(
 		app.Div().Class("site-header-inner").Body(
 			app.A().Class("brand").Href("/").Body(
-				brandMark(),
+				app.Raw(brandMark),
 				app.Span().Text(SiteName),
 			),
 			app.Nav().Class("site-nav").Aria("label", "Site").Body(
@@ -95,17 +109,4 @@ func focusTarget(id string) app.EventHandler {
 		el.Call("focus", map[string]any{"preventScroll": true})
 		el.Call("scrollIntoView")
 	}
-}
-
-// brandMark is the site's icon beside its name in the header: decorative,
-// so its alt text is empty. go-app drops an attribute whose value is empty
-// (GOAPP-TRAPS 23), so the element is written as HTML. Under a base path
-// the server's prerender prefixes its src like any other; in the browser
-// go-app's root prefix does.
-func brandMark() app.UI {
-	prefix := ""
-	if app.IsClient {
-		prefix = strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
-	}
-	return app.Raw(`<img src="` + prefix + `/web/icon.svg" alt="" width="32" height="32">`)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"html"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -61,5 +62,30 @@ func TestSortAttrsWritesAttributesInNameOrder(t *testing.T) {
 		if got := rewriteStartTags(c.in, sortAttrs); got != c.want {
 			t.Errorf("sorted attributes of %s\n got %s\nwant %s", c.in, got, c.want)
 		}
+	}
+}
+
+// The header's inline mark is the site's icon: every shape of
+// web/icon.svg, and no title for screen readers to announce.
+func TestBrandMarkIsTheIcon(t *testing.T) {
+	svg, err := os.ReadFile("../../web/icon.svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shapes := 0
+	for _, line := range strings.Split(string(svg), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "<rect") || strings.HasPrefix(line, "<circle") || strings.HasPrefix(line, "<path") {
+			shapes++
+			if !strings.Contains(brandMark, line) {
+				t.Errorf("brandMark lacks %s", line)
+			}
+		}
+	}
+	if got := strings.Count(brandMark, "<rect") + strings.Count(brandMark, "<circle") + strings.Count(brandMark, "<path"); shapes == 0 || got != shapes {
+		t.Errorf("brandMark has %d shapes, web/icon.svg %d", got, shapes)
+	}
+	if strings.Contains(brandMark, "<title") || !strings.Contains(brandMark, `aria-hidden="true"`) {
+		t.Error("brandMark must be decorative: aria-hidden, no title")
 	}
 }

@@ -52,7 +52,9 @@ func table() []entry {
 			description: "A short, private self-reflection on whether psychodynamic therapy suits what you are looking for. Not a diagnosis; your answers stay on your device.",
 			view:        func(u *App) app.Composer { return &FitPage{ui: u} },
 			widget:      widget.Fit,
-			embed:       func(u *App, _ widget.Params) app.Composer { return &FitPage{ui: u, Embedded: true} },
+			embed: func(u *App, p widget.Params) app.Composer {
+				return &FitPage{ui: u, Embedded: true, ShareResult: p.ShareResult}
+			},
 		},
 		{
 			path:        "/embed",

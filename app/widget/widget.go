@@ -20,7 +20,19 @@ type Params struct {
 	Theme      string // "light", "dark", or "" for the reader's own setting
 	Section    string // article section id, or "" for the whole article
 	AutoHeight bool   // the host script sizes the iframe to its content
+	// ShareResult is the host's opt-in (share=band) to be told the fit
+	// questionnaire's result band when a reader finishes. Without it the
+	// "completed" message carries no result. The widget tells the reader
+	// before the result is shown; answers are never shared.
+	ShareResult bool
 }
+
+// ShareParam and ShareBand are the query parameter and its only accepted
+// value for Params.ShareResult.
+const (
+	ShareParam = "share"
+	ShareBand  = "band"
+)
 
 // Parse reads the query of an embed URL for widget. hasSection says whether
 // an article section id exists. Anything unknown or malformed is ignored.
@@ -34,6 +46,7 @@ func Parse(widget string, q url.Values, hasSection func(string) bool) Params {
 		p.Section = s
 	}
 	p.AutoHeight = q.Get("autoheight") == "1"
+	p.ShareResult = widget == Fit && q.Get(ShareParam) == ShareBand
 	return p
 }
 
@@ -45,11 +58,17 @@ func Variants(widget string, sections []string) []Params {
 	if widget == Article {
 		secs = append(secs, sections...)
 	}
+	shares := []bool{false}
+	if widget == Fit {
+		shares = append(shares, true) // the host's opt-in to the result band
+	}
 	var out []Params
 	for _, sec := range secs {
-		for _, theme := range []string{"", "light", "dark"} {
-			for _, auto := range []bool{false, true} {
-				out = append(out, Params{Theme: theme, Section: sec, AutoHeight: auto})
+		for _, share := range shares {
+			for _, theme := range []string{"", "light", "dark"} {
+				for _, auto := range []bool{false, true} {
+					out = append(out, Params{Theme: theme, Section: sec, AutoHeight: auto, ShareResult: share})
+				}
 			}
 		}
 	}

@@ -25,6 +25,16 @@ func TestParseKeepsOnlyValidValues(t *testing.T) {
 		{"faq", "section=taking-the-next-step", Params{}},
 		{"article", "theme=dark&theme=light", Params{Theme: "dark"}},
 		{"article", "autoheight=yes", Params{}},
+		{"fit", "share=band", Params{ShareResult: true}},
+		{"fit", "share=band&theme=dark&autoheight=1", Params{Theme: "dark", AutoHeight: true, ShareResult: true}},
+		{"fit", "share=BAND", Params{}},
+		{"fit", "share=1", Params{}},
+		{"fit", "share=answers", Params{}},
+		{"fit", "share=", Params{}},
+		{"fit", `share="><script>alert(1)</script>`, Params{}},
+		{"fit", "share=answers&share=band", Params{}},
+		{"faq", "share=band", Params{}},
+		{"article", "share=band", Params{}},
 	} {
 		q, err := url.ParseQuery(tc.query)
 		if err != nil {
