@@ -38,6 +38,7 @@ type Doc struct {
 	root     ast.Node
 	headings []Heading
 	ids      map[ast.Node]string
+	hook     TextHook // see WithTextHook
 }
 
 // goldmark is configured here once: CommonMark with no extensions. Raw HTML

@@ -15,6 +15,7 @@ type Site struct {
 	Article *Article
 	FAQ     []FAQ
 	Fit     *fit.Definition
+	Aids    Aids // issue 17: reading aids (aids.go)
 }
 
 // FAQ is one question with its answer parsed for rendering, searching and
@@ -59,6 +60,9 @@ func LoadYielding(fsys fs.FS, yield func()) (*Site, error) {
 	if !s.hasFAQ(s.Fit.First.FAQ) {
 		return nil, &fit.Error{File: "content/fit.txt", Line: s.Fit.First.Line,
 			Msg: fmt.Sprintf("first-faq %q is not a question id in content/faq.md", s.Fit.First.FAQ)}
+	}
+	if err := s.loadAids(fsys); err != nil { // issue 17: reading aids
+		return nil, err
 	}
 	return s, nil
 }
@@ -106,7 +110,7 @@ func parseFAQ(name string, src []byte, a *Article) ([]FAQ, error) {
 }
 
 // pages are the site's own routes that content may link to.
-var pages = map[string]bool{"/": true, "/faq": true, "/fit": true}
+var pages = map[string]bool{"/": true, "/faq": true, "/fit": true, "/glossary": true} // issue 17: /glossary
 
 func checkLink(l string, a *Article, questions map[string]bool) error {
 	switch {

@@ -29,7 +29,8 @@ func (p *ArticlePage) Render() app.UI {
 			app.Article().Class("article").Aria("labelledby", "article-title").Body(
 				articleHeader(),
 				toc(secs, "toc-compact"),
-				staticBlock("article", func() app.HTMLDiv { return app.Div().Class("prose").Body(a.Doc.UI()...) }),
+				&InShortSwitch{},                     // issue 17: reading aids (aids.go)
+				staticBlock("article", articleProse), // issue 17: key points and glossary terms
 				fitInvitation(),
 				faqSection(),
 				consultation(),

@@ -27,6 +27,7 @@ func Routes() []Route {
 		{Path: "/", New: func() app.Composer { return &ArticlePage{} }},
 		{Path: "/faq", New: func() app.Composer { return &FAQPage{} }},
 		{Path: "/fit", New: func() app.Composer { return &FitPage{} }},
+		{Path: GlossaryPath, New: func() app.Composer { return &GlossaryPage{} }}, // issue 17
 		{Path: "/embed", New: func() app.Composer { return &EmbedDocs{} }},
 		{Path: "/embed/article", New: func() app.Composer { return &EmbedArticle{} }},
 		{Path: "/embed/faq", New: func() app.Composer { return &FAQPage{Embedded: true} }},
@@ -75,6 +76,8 @@ func MetaFor(path string) Meta {
 			Title:       "Is Psychodynamic Therapy Right for Me? A Private Self-Reflection · " + SiteName,
 			Description: "A short, private self-reflection on whether psychodynamic therapy suits what you are looking for. Not a diagnosis; your answers stay on your device.",
 		}
+	case GlossaryPath: // issue 17
+		return glossaryMeta()
 	case "/embed":
 		return Meta{
 			Title:       "Embed the explainer on your site · " + SiteName,
