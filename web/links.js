@@ -32,3 +32,27 @@ if (navigator.serviceWorker && navigator.serviceWorker.controller) {
 document.querySelectorAll('input[type="radio"]').forEach(function (r) {
   r.checked = r.defaultChecked;
 });
+
+// Reading aids (issue 17). The "In short" switch works by CSS alone; here
+// the choice is remembered on the device (the app reads the same key after
+// it starts). Each glossary definition opens as a sheet on the side of the
+// screen away from its term, so it never covers the line being read.
+(function () {
+  var key = "explainer.in-short";
+  function storage() { try { return window.localStorage; } catch (e) { return null; } }
+  var box = document.getElementById("in-short-toggle");
+  var s = storage();
+  if (box && s && s.getItem(key) === "hidden") box.checked = false;
+  document.addEventListener("change", function (e) {
+    if (e.target && e.target.id === "in-short-toggle" && storage()) {
+      try { storage().setItem(key, e.target.checked ? "shown" : "hidden"); } catch (err) {}
+    }
+  }, true);
+  document.addEventListener("beforetoggle", function (e) {
+    var p = e.target;
+    if (!p || !p.classList || !p.classList.contains("term-def") || e.newState !== "open") return;
+    var term = document.querySelector('button.term[popovertarget="' + p.id + '"]');
+    var low = term && term.getBoundingClientRect().top > window.innerHeight / 2;
+    p.classList.toggle("term-def-top", !!low);
+  }, true);
+})();

@@ -41,6 +41,7 @@ type a11yRoute struct {
 var a11yRoutes = []a11yRoute{
 	{name: "article", path: "/", toc: true},
 	{name: "faq", path: "/faq"},
+	{name: "glossary", path: "/glossary"}, // issue 17
 	{name: "fit first step", path: "/fit"},
 	{name: "fit review step", path: "/fit", reach: fitToReview},
 	{name: "fit result", path: "/fit", reach: fitToResult},

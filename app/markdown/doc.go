@@ -45,6 +45,7 @@ type Doc struct {
 	blocks   []ast.Node // the top-level blocks
 	headings []Heading
 	ids      map[ast.Node]string
+	hook     TextHook // see WithTextHook
 }
 
 // goldmark is configured here once: CommonMark, plus heading attributes

@@ -75,6 +75,10 @@ func (d *Doc) children(n ast.Node) []app.UI {
 			out = append(out, d.children(c)...)
 			continue
 		}
+		if h := d.hooked(c); h != nil {
+			out = append(out, h...)
+			continue
+		}
 		out = append(out, d.node(c))
 	}
 	return out

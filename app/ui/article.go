@@ -30,7 +30,8 @@ func (p *ArticlePage) Render() app.UI {
 			app.Article().Class("article").Aria("labelledby", "article-title").Body(
 				p.ui.articleHeader(),
 				toc(secs, "toc-compact"),
-				p.ui.staticBlock("article", func() app.HTMLDiv { return app.Div().Class("prose").Body(a.Doc.UI()...) }),
+				&InShortSwitch{},                               // reading aids (aids.go)
+				p.ui.staticBlock("article", p.ui.articleProse), // key points and glossary terms
 				p.ui.fitInvitation(),
 				p.ui.faqSection(),
 				p.ui.consultation(),

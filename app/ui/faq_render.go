@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 
+	"explainer/app/aids"
 	"explainer/app/faq"
 	"explainer/app/markdown"
 	"explainer/app/site"
@@ -25,8 +26,9 @@ func (l *FAQList) Render() app.UI {
 		}
 	}
 	list := make([]app.UI, len(items))
+	terms := aids.NewMarker(l.ui.site.Aids.Glossary) // glossary terms, first use in the FAQ
 	for i, it := range items {
-		list[i] = l.item(it, shown[i])
+		list[i] = l.item(it, shown[i], terms)
 	}
 	return app.Div().Class("faq").Body(
 		l.tools(n, len(items)),
@@ -80,7 +82,7 @@ func hasWords(query string) bool {
 }
 
 // item is one question and its answer.
-func (l *FAQList) item(it site.FAQ, shown bool) app.UI {
+func (l *FAQList) item(it site.FAQ, shown bool, terms *aids.Marker) app.UI {
 	d := app.Details().ID(it.ID).Class("faq-item")
 	if l.initial[it.ID] {
 		d = d.Open(true)
@@ -101,7 +103,7 @@ func (l *FAQList) item(it site.FAQ, shown bool) app.UI {
 	return d.Body(
 		app.Summary().ID(questionID(it.ID)).Class("faq-question").Body(questionHeading(l.Level, it.Question)),
 		app.Div().Class("faq-answer").Body(
-			l.ui.staticBlock("faq-answer:"+it.ID, func() app.HTMLDiv { return app.Div().Class("faq-answer-text").Body(it.Answer.UI()...) }),
+			l.ui.staticBlock("faq-answer:"+it.ID, func() app.HTMLDiv { return faqAnswer(it, terms) }),
 			app.Div().Class("faq-share").Body(
 				copyBtn,
 				app.Span().Class("faq-copy-status").Aria("live", "polite").Text(msg),

@@ -63,6 +63,7 @@ func siteFooter() app.UI {
 			app.P().Text("This site offers educational information, not medical advice. Reading it does not create a doctor–patient relationship."),
 			crisisLine(),
 			app.P().Text("Privacy: no tracking, no cookies, no analytics. Nothing you enter here leaves your device."),
+			app.P().Body(app.A().Href(GlossaryPath).Text("Glossary: the words used here, in plain words")), // issue 17
 			app.P().Body(app.A().Href("/embed").Text("Embed the article, the FAQ or the self-reflection on your own site")),
 		),
 	)

@@ -57,6 +57,12 @@ func table() []entry {
 			},
 		},
 		{
+			path:        GlossaryPath,
+			title:       "Glossary: Words Used in Psychodynamic Therapy, in Plain Words",
+			description: "Plain definitions of the words the article and the FAQ use: unconscious, insight, therapeutic relationship, CBT, psychiatrist and more.",
+			view:        func(u *App) app.Composer { return &GlossaryPage{ui: u} },
+		},
+		{
 			path:        "/embed",
 			title:       "Embed the explainer on your site",
 			description: "Show the article, the FAQ or the fit questionnaire on your own site: one snippet, an iframe that sizes itself, nothing private shared.",

@@ -1,0 +1,73 @@
+package aids_test
+
+import (
+	"strings"
+	"testing"
+
+	"explainer/app/aids"
+	"explainer/app/readability"
+	"explainer/app/site"
+	"explainer/app/ui"
+	"explainer/content"
+)
+
+func loadSite(t *testing.T) *site.Site {
+	t.Helper()
+	s, err := site.Load(content.FS, ui.LinkTargets(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// Every section of the article has two to four key points, each at grade 6
+// or below and 25 words or fewer.
+func TestInShortPointsArePlainShortAndCoverEverySection(t *testing.T) {
+	s := loadSite(t)
+	for _, id := range s.Article.SectionIDs() {
+		pts := s.Aids.InShort[id]
+		if len(pts) < aids.MinPoints || len(pts) > aids.MaxPoints {
+			t.Errorf("section %q has %d key points, want %d to %d", id, len(pts), aids.MinPoints, aids.MaxPoints)
+		}
+		for _, p := range pts {
+			if g := readability.Grade(p); g > 6 {
+				t.Errorf("section %q: point reads at grade %.1f, want 6 or below: %q", id, g, p)
+			}
+			if n := len(strings.Fields(p)); n > 25 {
+				t.Errorf("section %q: point has %d words, want 25 at most: %q", id, n, p)
+			}
+		}
+	}
+	if len(s.Aids.InShort) != len(s.Article.SectionIDs()) {
+		t.Errorf("%d sections with key points, the article has %d", len(s.Aids.InShort), len(s.Article.SectionIDs()))
+	}
+}
+
+// Every definition reads at grade 8 or below, and every term occurs in the
+// article or the FAQ (site.Load checks it with aids.CheckUsed).
+func TestGlossaryDefinitionsArePlain(t *testing.T) {
+	s := loadSite(t)
+	g := s.Aids.Glossary
+	if len(g) < aids.MinTerms || len(g) > aids.MaxTerms {
+		t.Errorf("%d glossary terms, want %d to %d", len(g), aids.MinTerms, aids.MaxTerms)
+	}
+	for _, term := range g {
+		if gr := readability.Grade(term.Definition); gr > 8 {
+			t.Errorf("term %q: definition reads at grade %.1f, want 8 or below", term.Name, gr)
+		}
+	}
+}
+
+// The issue's own examples, where the article uses them, are in the glossary.
+func TestGlossaryHasTheIssuesTermsTheArticleUses(t *testing.T) {
+	s := loadSite(t)
+	have := map[string]bool{}
+	for _, term := range s.Aids.Glossary {
+		have[term.ID] = true
+	}
+	for _, id := range []string{"unconscious", "insight", "therapeutic-relationship", "cbt", "psychoanalytic", "psychiatrist"} {
+		if !have[id] {
+			t.Errorf("the glossary has no term %q", id)
+		}
+	}
+}
