@@ -2,7 +2,7 @@ package ui
 
 // Psychodynamic therapy and CBT side by side (issue 17, part 1). The table
 // is the source for everyone: a caption, column headers and row headers.
-// On a wide enough column web/compare.css hides it visually (screen
+// On screens at least 48rem wide web/compare.css hides it visually (screen
 // readers still read it) and shows the same rows drawn as an SVG written
 // here, aria-hidden, coloured only through the theme's CSS variables.
 
@@ -75,9 +75,8 @@ func comparison(c *aids.Comparison) app.UI {
 	)
 }
 
-// The drawing's geometry, in SVG user units; web/compare.css shows it only
-// when its box is at least 34rem wide, so 16 units never draw smaller than
-// about 14.5 CSS px at the reader's font size.
+// The drawing's geometry, in SVG user units; web/compare.css shows it at
+// the column's full width (up to 40rem), so a unit is about a CSS px.
 const (
 	svgW       = 600.0
 	svgGap     = 16.0 // between the two columns
