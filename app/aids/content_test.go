@@ -71,3 +71,29 @@ func TestGlossaryHasTheIssuesTermsTheArticleUses(t *testing.T) {
 		}
 	}
 }
+
+// The comparison reads at grade 8 or below, row by row (aspect and both
+// cells) and as a whole, and is fair to CBT: it says what CBT does well.
+func TestComparisonIsPlainAndFairToCBT(t *testing.T) {
+	c := loadSite(t).Aids.Compare
+	var all []string
+	for _, r := range c.Rows {
+		text := r.Aspect + ". " + r.Left + " " + r.Right
+		all = append(all, text)
+		if g := readability.Grade(text); g > 8 {
+			t.Errorf("row %q reads at grade %.1f, want 8 or below: %q", r.Aspect, g, text)
+		}
+	}
+	if g := readability.Grade(c.Caption + ". " + c.Note + " " + strings.Join(all, " ")); g > 8 {
+		t.Errorf("the comparison reads at grade %.1f, want 8 or below", g)
+	}
+	cbt := c.Note
+	for _, r := range c.Rows {
+		cbt += " " + r.Right
+	}
+	for _, want := range []string{"effective", "12 to 20 sessions", "panic", "OCD", "phobias", "skills"} {
+		if !strings.Contains(cbt, want) {
+			t.Errorf("the CBT side never says %q, which the article credits it with", want)
+		}
+	}
+}

@@ -27,6 +27,8 @@ func TestScreenshots(t *testing.T) {
 		{"article-in-short", "/#how-psychodynamic-therapy-differs-from-cbt", ""},
 		{"article-term-open", "/#how-psychodynamic-therapy-differs-from-cbt", `document.querySelector('button.term[popovertarget="gd-thought-records"]').click()`},
 		{"glossary", "/glossary#insight", ""},
+		{"compare", "/", `document.querySelector(".compare").scrollIntoView()`},
+		{"faq-compare", "/faq#vs-cbt", `document.querySelector("#vs-cbt .compare").scrollIntoView()`},
 		{"fit", "/fit", ""},
 	}
 	for _, v := range []struct {

@@ -11,6 +11,7 @@ import (
 type Aids struct {
 	InShort  aids.KeyPoints
 	Glossary []aids.Term
+	Compare  *aids.Comparison // psychodynamic therapy and CBT side by side
 }
 
 // loadAids reads content/in-short.md and content/glossary.md, checked
@@ -21,6 +22,12 @@ func (s *Site) loadAids(fsys fs.FS) error {
 		return err
 	}
 	if s.Aids.InShort, err = aids.ParseKeyPoints("content/in-short.md", src, s.Article.SectionIDs()); err != nil {
+		return err
+	}
+	if src, err = read(fsys, "comparison.md"); err != nil {
+		return err
+	}
+	if s.Aids.Compare, err = aids.ParseComparison("content/comparison.md", src, s.Article.SectionIDs()); err != nil {
 		return err
 	}
 	if src, err = read(fsys, "glossary.md"); err != nil {

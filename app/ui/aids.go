@@ -32,6 +32,7 @@ func (u *App) articleProse() app.HTMLDiv {
 		}
 		out = append(out, blocks...)
 		out = append(out, termDefinitions(m.Take(), "gd-")...)
+		out = append(out, u.comparisonAfter(s.Heading.ID)) // comparison.go
 	}
 	return app.Div().Class("prose").Body(out...)
 }

@@ -103,7 +103,7 @@ func (l *FAQList) item(it site.FAQ, shown bool, terms *aids.Marker) app.UI {
 	return d.Body(
 		app.Summary().ID(questionID(it.ID)).Class("faq-question").Body(questionHeading(l.Level, it.Question)),
 		app.Div().Class("faq-answer").Body(
-			l.ui.staticBlock("faq-answer:"+it.ID, func() app.HTMLDiv { return faqAnswer(it, terms) }),
+			l.answerBlock(it, terms), // a static block; comparison.go
 			app.Div().Class("faq-share").Body(
 				copyBtn,
 				app.Span().Class("faq-copy-status").Aria("live", "polite").Text(msg),
