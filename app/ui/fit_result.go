@@ -56,6 +56,7 @@ func (p *FitPage) renderResult() app.UI {
 			app.H2().ID(fitResultTitleID).Class("fit-band").TabIndex(-1).Text(r.Band.Title),
 			tooFew,
 			app.P().Class("fit-band-text").Text(r.Band.Text),
+			p.ui.fitChart(p.answers),
 			fitSaid("fit-said", "You said these are like you: ", r.Agreed),
 			fitSaid("fit-said-not", "You said these are not much like you: ", r.NotAgreed),
 			p.ui.readMore(r.Band.Section),

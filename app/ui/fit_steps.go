@@ -101,18 +101,32 @@ func (p *FitPage) renderStatement(i int) app.UI {
 		),
 		app.Div().Class("fit-nav").Body(back, next),
 		app.P().ID("fit-note").Class("fit-note").Text(note),
+		fitHowLink(i),
 		fitSafety(),
 	)
+}
+
+// fitHowLink leads, on the first step, to "How this works"; on later
+// steps it is an empty element, so go-app updates the step in place.
+func fitHowLink(i int) app.UI {
+	if i > 0 {
+		return app.P().Class("fit-how-link")
+	}
+	return app.P().Class("fit-how-link").Body(app.A().Href("#how-this-works").Text("How this works, and what it cannot tell you"))
 }
 
 // fitIntro opens the questionnaire, above the first statement.
 // share is the notice that the host site learns the result band, or nil.
 func (u *App) fitIntro(share app.UI) app.HTMLDiv {
 	return app.Div().Class("fit-intro").Body(
-		app.P().Text(u.site.Fit.Intro),
-		app.P().Class("fit-privacy").Text("Your answers stay on this device: they are kept only in this browser tab, and “Start over” deletes them."),
+		// One short paragraph and the privacy promise, said once, so that
+		// the first statement and its first answers fit a phone's first
+		// screen; "How this works" follows the statement (fitHowLink).
+		app.P().Body(
+			app.Text(u.site.Fit.Intro+" "),
+			app.Strong().Class("fit-privacy").Text("Your answers stay on this device."),
+		),
 		share,
-		app.P().Body(app.A().Href("#how-this-works").Text("How this works, and what it cannot tell you")),
 	)
 }
 
