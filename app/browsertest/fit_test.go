@@ -367,13 +367,7 @@ func TestFitPrintsTheSummaryOnly(t *testing.T) {
 	}
 	s := startSite(t)
 	b := newBrowser(t, 1280, 900)
-	b.open(s.URL + "/fit")
-	b.waitApp()
-	eval[bool](b, fmt.Sprintf(`(() => { sessionStorage.setItem("explainer.fit.v1", %q); sessionStorage.setItem("explainer.fit.v1.step", "%d"); return true; })()`,
-		fit.Encode(ans), len(d.Statements)+1))
-	b.run(chromedp.Reload())
-	b.waitApp()
-	b.waitFor("the result", `!!document.querySelector("#fit-result-title")`)
+	fitOpenResult(b, s.URL, d, ans)
 
 	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)
