@@ -115,7 +115,9 @@ func TestEmbedsOnAnotherOriginSizeThemselvesAndTalkSafely(t *testing.T) {
 		t.Errorf("fit widget theme = %q, want dark", th)
 	}
 
-	// Opening an FAQ answer grows the iframe to fit.
+	// Opening an FAQ answer grows the iframe to fit, with the app running
+	// (started as a reader's intent would).
+	evalIn[bool](b, "/embed/faq", `(explainerBoot.start(), true)`)
 	for evalIn[string](b, "/embed/faq", `document.documentElement.dataset.app || ""`) != "ready" {
 		b.run(sleep(100))
 	}

@@ -330,9 +330,12 @@ func (b *browser) open(u string) {
 	b.waitFor("the document", `document.readyState !== "loading"`)
 }
 
-// waitApp waits for the WebAssembly app to mount.
+// waitApp starts the WebAssembly app, as a reader's intent would (the
+// page starts it only then, web/boot.js), and waits for it to mount.
 func (b *browser) waitApp() {
 	b.t.Helper()
+	b.waitFor("boot.js", `!!window.explainerBoot`)
+	eval[bool](b, `explainerBoot.start().catch(() => {}), true`)
 	b.waitFor("the app to mount", `document.documentElement.dataset.app === "ready"`)
 }
 

@@ -247,10 +247,34 @@ func TestUpdateBannerReloadsToTheNewVersion(t *testing.T) {
 		t.Error("the new version showed before the reader chose to reload")
 	}
 	b.run(clickJS(".banner-update button"))
-	b.waitThroughNavigation("the new version after Reload", fmt.Sprintf(`document.documentElement.dataset.app === "ready" && document.body.innerHTML.includes(%q)`, booking))
+	b.waitThroughNavigation("the new version after Reload", fmt.Sprintf(`document.body.innerHTML.includes(%q)`, booking))
 	if names := cacheNames(b); len(names) != 1 || !strings.HasSuffix(names[0], next.Version()) {
 		t.Errorf("caches after the update = %v, want only the new version's", names)
 	}
+}
+
+// A reader who only reads never starts the app, and still learns of a new
+// version: boot.js shows the same banner until the app runs.
+func TestUpdateBannerShowsBeforeTheAppStarts(t *testing.T) {
+	old := newHandler(t)
+	s := serveOn(t, "127.0.0.1:0", old)
+	b := newBrowser(t, 412, 823)
+	b.open(s.URL + "/")
+	b.waitInstalled(old.PrecacheURLs())
+
+	s.stop()
+	const booking = "https://book.example/new-version"
+	s2 := serveOn(t, s.addr, newHandler(t, "-booking-url", booking))
+	b.open(s2.URL + "/")
+	b.waitFor("the update banner", `document.querySelector(".banner-update button") !== null`)
+	if eval[bool](b, `document.documentElement.dataset.app === "ready"`) {
+		t.Error("the app started on a page the reader only read")
+	}
+	if eval[bool](b, fmt.Sprintf(`document.body.innerHTML.includes(%q)`, booking)) {
+		t.Error("the new version showed before the reader chose to reload")
+	}
+	b.tap(".banner-update button")
+	b.waitThroughNavigation("the new version after Reload", fmt.Sprintf(`document.body.innerHTML.includes(%q)`, booking))
 }
 
 // abortWasm serves h but cuts /web/app.wasm off halfway, as a dropped

@@ -24,6 +24,7 @@ type asset struct {
 	ctype        string
 	etag         string // quoted; a variant's ETag adds -br or -gz
 	cacheControl string
+	vary         []string // the Vary header when compressed; nil: Accept-Encoding
 	// lazy assets are compressed on first use rather than when made: the
 	// dozens of embed variants, most of which may never be asked for,
 	// would otherwise cost seconds of brotli at every start.
@@ -99,7 +100,7 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 	h["Cache-Control"] = []string{a.cacheControl}
 	body, etag := a.body, a.etag
 	if br, gz := a.variants(); br != nil || gz != nil {
-		h["Vary"] = []string{"Accept-Encoding"}
+		h["Vary"] = varyEncoding
 		if _, ranged := r.Header["Range"]; !ranged {
 			switch negotiate(r.Header.Get("Accept-Encoding"), br != nil, gz != nil) {
 			case encBrotli:
@@ -115,6 +116,9 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 		// A range unit other than bytes is ignored (RFC 9110 14.2), not
 		// refused as http.ServeContent would.
 		r.Header.Del("Range")
+	}
+	if a.vary != nil {
+		h["Vary"] = a.vary
 	}
 	h["Etag"] = []string{etag}
 	if !needsServeContent(r) {
@@ -136,7 +140,10 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }
 
-var acceptRanges = []string{"bytes"}
+var (
+	acceptRanges = []string{"bytes"}
+	varyEncoding = []string{"Accept-Encoding"}
+)
 
 // needsServeContent reports whether the request has a range or a
 // precondition other than If-None-Match, which http.ServeContent handles.

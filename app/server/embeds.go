@@ -28,7 +28,7 @@ func prerenderEmbed(sh *shell, r ui.Route, sections []string) embedVariants {
 			bodies[key] = body
 		}
 		// Compressed on first request: most variants are rarely asked for.
-		v[p] = newLazyAsset(sh.page(r.Path, variant{widget: r.Widget, params: p}, body, nil), htmlType, cacheRevalidate)
+		v[p] = newLazyAsset(sh.page(r, variant{widget: r.Widget, params: p}, body, nil), htmlType, cacheRevalidate)
 	}
 	return v
 }

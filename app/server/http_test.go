@@ -194,13 +194,57 @@ func TestContentCodingIsNegotiated(t *testing.T) {
 				t.Errorf("%s with Accept-Encoding %q: %d, coding %q, want %q", p, tc.ae, w.Code, w.Header().Get("Content-Encoding"), tc.want)
 				continue
 			}
-			if w.Header().Get("Vary") != "Accept-Encoding" {
-				t.Errorf("%s: Vary = %q", p, w.Header().Get("Vary"))
+			if vary := w.Header().Get("Vary"); !strings.HasPrefix(vary, "Accept-Encoding") {
+				t.Errorf("%s: Vary = %q", p, vary)
 			}
 			if p == "/web/app.wasm" && !bytes.Equal(decode(t, tc.want, w.Body.Bytes()), raw) {
 				t.Errorf("%s coded %q does not decode to the wasm", p, tc.want)
 			}
 		}
+	}
+}
+
+// A request with Save-Data: on gets the page marked for boot.js to fetch
+// nothing of the app until the reader uses it; any other value is ignored.
+// Both variants say they vary on the header, so a cache keeps them apart.
+func TestSaveDataSelectsTheLightPage(t *testing.T) {
+	srv := newTestServer(t)
+	for _, tc := range []struct {
+		value string
+		light bool
+	}{
+		{"", false}, {"on", true}, {"On", true}, {" on ", true}, {"off", false}, {"on, on", false}, {"1", false}, {"<script>", false},
+	} {
+		for _, p := range []string{"/", "/faq", "/fit"} {
+			var hdr []string
+			if tc.value != "" {
+				hdr = []string{"Save-Data", tc.value}
+			}
+			w := do(srv, "GET", p, hdr...)
+			if w.Code != http.StatusOK {
+				t.Fatalf("%s with Save-Data %q: status %d", p, tc.value, w.Code)
+			}
+			html := w.Body.String()
+			open := html[strings.Index(html, "<html"):]
+			open = open[:strings.Index(open, ">")]
+			if got := strings.Contains(open, " data-save-data"); got != tc.light {
+				t.Errorf("%s with Save-Data %q: <html> %s, light %v, want %v", p, tc.value, open, got, tc.light)
+			}
+			if tc.value == "<script>" && strings.Contains(html, tc.value) {
+				t.Errorf("%s: the Save-Data header reached the page", p)
+			}
+			if vary := w.Header().Get("Vary"); !strings.Contains(vary, "Save-Data") {
+				t.Errorf("%s: Vary = %q, want Save-Data in it", p, vary)
+			}
+		}
+	}
+	// The two variants have their own validators.
+	plain, light := do(srv, "GET", "/"), do(srv, "GET", "/", "Save-Data", "on")
+	if plain.Header().Get("ETag") == light.Header().Get("ETag") {
+		t.Error("the light page has the plain page's ETag")
+	}
+	if w := do(srv, "GET", "/", "Save-Data", "on", "If-None-Match", plain.Header().Get("ETag")); w.Code != http.StatusOK {
+		t.Errorf("the plain page's ETag validated the light page: %d", w.Code)
 	}
 }
 

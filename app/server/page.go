@@ -24,10 +24,11 @@ type shell struct {
 	styleHash string // CSP hash of the inline stylesheet
 	meta      func(path string) ui.Meta
 	author    string
+	wasmSize  int // decoded bytes of the wasm, for the loading pill
 }
 
-func newShell(cfg Config, css []byte, meta func(string) ui.Meta, author string) *shell {
-	return &shell{cfg: cfg, prefix: cfg.BasePath, css: template.CSS(css), styleHash: styleHash(css), meta: meta, author: author}
+func newShell(cfg Config, css []byte, meta func(string) ui.Meta, author string, wasmSize int) *shell {
+	return &shell{cfg: cfg, prefix: cfg.BasePath, css: template.CSS(css), styleHash: styleHash(css), meta: meta, author: author, wasmSize: wasmSize}
 }
 
 // styleHash is the CSP source that allows an inline stylesheet.
@@ -37,11 +38,21 @@ func styleHash(css []byte) string {
 }
 
 // variant is what makes one prerendered copy of a page differ from another
-// of the same route: the embed widget it shows, and the validated query
-// parameters of an embed.
+// of the same route: the embed widget it shows, the validated query
+// parameters of an embed, and whether the request asked to save data.
 type variant struct {
-	widget string
-	params widget.Params
+	widget   string
+	params   widget.Params
+	saveData bool
+}
+
+// bootOn is when a route's page starts the app without waiting for the
+// reader's intent: "load" for a page that cannot do without it.
+func bootOn(r ui.Route) string {
+	if r.BootOnLoad {
+		return "load"
+	}
+	return ""
 }
 
 // headMeta is one <meta> element; it is left out when Content is empty (an
@@ -56,6 +67,10 @@ type headMeta struct {
 type pageData struct {
 	Prefix, Widget, Theme string
 	AutoHeight            bool
+	Route                 string // the path the page stands for; "" for the 404 page
+	BootOn                string // see bootOn
+	SaveData              bool
+	WasmSize              int
 	Title                 string
 	Canonical             string
 	Meta                  []headMeta
@@ -68,16 +83,17 @@ type pageData struct {
 // pageTemplate is every page. The widget and theme are set on <html> so
 // the first paint already has the right colours and no inner scrollbar;
 // links.js keeps in-app links under the base path (data-base) after mount.
+// data-route, data-boot-on and data-save-data tell boot.js when to start
+// the app (web/boot.js).
 //
-// Scripts and the WebAssembly come after the text: on a slow link,
-// anything requested from the <head> shares the bandwidth with the page the
-// reader is waiting for. Deferred scripts run after parsing either way. The
-// preload starts the wasm download as soon as the page's own bytes are in;
-// app.js's fetch (same URL, same CORS mode) then takes it from the preload
-// instead of downloading it again. embed-frame.js comes before links.js,
-// which makes links that leave the widget open a new tab.
+// Scripts come after the text: on a slow link, anything requested from the
+// <head> shares the bandwidth with the page the reader is waiting for.
+// Deferred scripts run after parsing, in order. Nothing asks for the wasm
+// here: boot.js fetches it after the load event, or on the reader's intent.
+// embed-frame.js comes before links.js, which makes links that leave the
+// widget open a new tab.
 var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
-<html lang="en"{{with .Prefix}} data-base="{{.}}"{{end}}{{with .Widget}} data-widget="{{.}}"{{end}}{{with .Theme}} data-theme="{{.}}"{{end}}{{if .AutoHeight}} class="autoheight"{{end}}>
+<html lang="en"{{with .Prefix}} data-base="{{.}}"{{end}}{{with .Route}} data-route="{{.}}"{{end}}{{with .BootOn}} data-boot-on="{{.}}"{{end}}{{if .SaveData}} data-save-data{{end}}{{with .Widget}} data-widget="{{.}}"{{end}}{{with .Theme}} data-theme="{{.}}"{{end}}{{if .AutoHeight}} class="autoheight"{{end}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -98,16 +114,17 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 {{end}}<script defer src="{{.Prefix}}/web/links.js"></script>
 <script defer src="{{.Prefix}}/wasm_exec.js"></script>
 <script defer src="{{.Prefix}}/app.js"></script>
-<link rel="preload" href="{{.Prefix}}/web/app.wasm" as="fetch" type="application/wasm" crossorigin>
+<script defer src="{{.Prefix}}/web/boot.js" data-wasm="{{.Prefix}}/web/app.wasm" data-wasm-size="{{.WasmSize}}"></script>
 </body>
 </html>
 `))
 
-// page writes a complete HTML document for path around the prerendered
-// body. The head is written here rather than by go-app so that attribute
+// page writes a complete HTML document for route r ("" for the 404 page)
+// around the prerendered body. The head is written here rather than by go-app so that attribute
 // values are HTML-escaped (go-app quotes them with strconv.Quote), empty
 // tags are left out, and JSON-LD is not HTML-escaped.
-func (s *shell) page(path string, v variant, body string, ld any) []byte {
+func (s *shell) page(r ui.Route, v variant, body string, ld any) []byte {
+	path := r.Path
 	m := s.meta(path)
 	canonical := ""
 	if s.cfg.BaseURL != "" {
@@ -115,6 +132,7 @@ func (s *shell) page(path string, v variant, body string, ld any) []byte {
 	}
 	d := pageData{
 		Prefix: s.prefix, Widget: v.widget, Theme: v.params.Theme, AutoHeight: v.params.AutoHeight,
+		Route: path, BootOn: bootOn(r), SaveData: v.saveData, WasmSize: s.wasmSize,
 		Title: m.Title, Canonical: canonical, CSS: s.css,
 		Body: template.HTML(s.prefixed(body)), Loader: loader,
 		Meta: []headMeta{

@@ -66,7 +66,7 @@ func (s *Server) addScripts(worker string) error {
 		body := w.Body.Bytes()
 		if p == "/app.js" {
 			var err error
-			if body, err = registerWorkerLate(body); err != nil {
+			if body, err = leaveStartToBoot(body); err != nil {
 				return err
 			}
 		}
@@ -75,26 +75,24 @@ func (s *Server) addScripts(worker string) error {
 	return nil
 }
 
-// goappStart is how go-app's app.js starts: the service worker first.
+// goappStart is how go-app's app.js starts: the service worker first,
+// then the WebAssembly, at once.
 const goappStart = "goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly();\n"
 
-// registerWorkerLate makes app.js register the service worker once the
-// wasm has arrived (or failed to), not before it starts downloading. On a
-// first visit, installing the worker downloads every page, stylesheet and
-// icon for offline use; registered first, those downloads share the slow
-// link with the wasm and delay the questionnaire (measured with make bench:
-// about 114 KB, half a second at 1.6 Mbit/s). The worker's copy of the wasm
-// itself comes from the HTTP cache, revalidated. It fails, rather than
-// serving go-app's order, if app.js no longer starts the way it did.
-func registerWorkerLate(js []byte) ([]byte, error) {
+// leaveStartToBoot keeps of app.js's start-up only what listens for the
+// browser (updates, installability): web/boot.js decides when the wasm is
+// fetched, when Go starts and when the service worker is registered (boot
+// on intent; README, Performance). app.js's functions stay, for the Go side
+// of go-app and for boot.js. It fails, rather than serve a page that starts
+// twice, if app.js no longer starts the way it did.
+func leaveStartToBoot(js []byte) ([]byte, error) {
 	src := string(js)
 	if strings.Count(src, goappStart) != 1 {
-		return nil, fmt.Errorf("go-app's app.js: its start-up calls are not in the expected shape; see registerWorkerLate")
+		return nil, fmt.Errorf("go-app's app.js: its start-up calls are not in the expected shape; see leaveStartToBoot")
 	}
 	return []byte(strings.Replace(src, goappStart,
 		"goappWatchForUpdate();\ngoappWatchForInstallable();\n"+
-			"// Explainer: the service worker after the wasm (app/server/scripts.go).\n"+
-			"goappInitWebAssembly().finally(goappInitServiceWorker);\n", 1)), nil
+			"// Explainer: web/boot.js starts the worker and the wasm (app/server/scripts.go).\n", 1)), nil
 }
 
 // precacheEntry is one thing the worker stores: under key, fetched from src.

@@ -7,30 +7,49 @@ import (
 	"testing"
 )
 
-// go-app's app.js is rewritten so the service worker waits for the wasm;
-// if a go-app update changes how app.js starts, the server refuses to start
-// rather than quietly serving the old order.
-func TestRegisterWorkerLate(t *testing.T) {
-	got, err := registerWorkerLate([]byte("let x;\n" + goappStart + "function f() {}\n"))
+// go-app's app.js is rewritten so that it starts neither the worker nor the
+// wasm (web/boot.js does, on intent); if a go-app update changes how app.js
+// starts, the server refuses to start rather than serve a page that fetches
+// the wasm at once.
+func TestLeaveStartToBoot(t *testing.T) {
+	got, err := leaveStartToBoot([]byte("let x;\n" + goappStart + "function f() {}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	js := string(got)
-	if strings.Contains(js, "goappInitServiceWorker();") || !strings.Contains(js, "goappInitWebAssembly().finally(goappInitServiceWorker);") {
-		t.Errorf("app.js still registers the worker first:\n%s", js)
+	for _, call := range []string{"goappInitServiceWorker();", "goappInitWebAssembly();"} {
+		if strings.Contains(js, call) {
+			t.Errorf("app.js still calls %s at start-up:\n%s", call, js)
+		}
+	}
+	for _, keep := range []string{"goappWatchForUpdate();", "goappWatchForInstallable();", "function f() {}"} {
+		if !strings.Contains(js, keep) {
+			t.Errorf("app.js lost %s:\n%s", keep, js)
+		}
 	}
 	for _, bad := range []string{"goappInitWebAssembly();\n", goappStart + goappStart} {
-		if _, err := registerWorkerLate([]byte(bad)); err == nil || !strings.Contains(err.Error(), "app.js") {
+		if _, err := leaveStartToBoot([]byte(bad)); err == nil || !strings.Contains(err.Error(), "app.js") {
 			t.Errorf("script %q: error %v, want one naming app.js", bad, err)
 		}
 	}
 }
 
-// The app.js the server actually serves has the late registration.
-func TestServedAppJSRegistersTheWorkerAfterTheWasm(t *testing.T) {
+// The app.js the server actually serves starts nothing by itself, and every
+// page loads boot.js after it, with no preload of the wasm.
+func TestServedPagesLeaveTheStartToBoot(t *testing.T) {
 	s := newTestServer(t)
 	js := string(s.files["/app.js"].body)
-	if !strings.Contains(js, "goappInitWebAssembly().finally(goappInitServiceWorker);") {
-		t.Error("served app.js does not register the worker after the wasm")
+	if strings.Contains(js, "\ngoappInitWebAssembly();") || strings.Contains(js, "\ngoappInitServiceWorker();") {
+		t.Error("served app.js starts the wasm or the worker itself")
+	}
+	for path, a := range s.pages {
+		page := string(a.body)
+		app, boot := strings.Index(page, `src="/app.js"`), strings.Index(page, `src="/web/boot.js"`)
+		if app < 0 || boot < app {
+			t.Errorf("%s: boot.js missing or before app.js", path)
+		}
+		if strings.Contains(page, `rel="preload"`) {
+			t.Errorf("%s: the page still preloads something", path)
+		}
 	}
 }

@@ -25,6 +25,7 @@ type Server struct {
 	site    *site.Site
 	ui      *ui.App
 	pages   map[string]*asset        // prerendered, by route path
+	light   map[string]*asset        // the same pages for a request with Save-Data: on
 	embeds  map[string]embedVariants // the prerendered variants of each embed route, by path
 	missing *asset                   // the 404 page
 	files   map[string]*asset        // by path below the prefix: /web/..., /app.js, robots.txt, ...
@@ -59,13 +60,13 @@ func New(cfg Config, s *site.Site, contentFS, webFS fs.FS) (*Server, error) {
 	srv := &Server{
 		cfg: cfg, prefix: cfg.BasePath, site: s,
 		ui:    ui.New(s, ui.Config{BookingURL: cfg.BookingURL, BaseURL: cfg.BaseURL}),
-		files: web.assets, pages: map[string]*asset{}, embeds: map[string]embedVariants{}, worker: web.worker,
+		files: web.assets, pages: map[string]*asset{}, light: map[string]*asset{}, embeds: map[string]embedVariants{}, worker: web.worker,
 	}
 	srv.version, err = version(contentFS, webFS, cfg)
 	if err != nil {
 		return nil, err
 	}
-	sh := newShell(cfg, css, srv.ui.Meta, s.Article.Author)
+	sh := newShell(cfg, css, srv.ui.Meta, s.Article.Author, len(web.assets["/web/app.wasm"].body))
 	srv.headers = newHeaderSets(cfg, sh.styleHash)
 	for _, r := range srv.ui.Routes() {
 		if r.Widget != "" {
@@ -73,9 +74,11 @@ func New(cfg Config, s *site.Site, contentFS, webFS fs.FS) (*Server, error) {
 			srv.headers.embedPaths[r.Path] = true
 			continue
 		}
-		srv.pages[r.Path] = htmlAsset(sh.page(r.Path, variant{}, ui.Prerender(r.New()), r.StructuredData(cfg.BaseURL)))
+		body, ld := ui.Prerender(r.New()), r.StructuredData(cfg.BaseURL)
+		srv.pages[r.Path] = pageAsset(sh.page(r, variant{}, body, ld))
+		srv.light[r.Path] = pageAsset(sh.page(r, variant{saveData: true}, body, ld))
 	}
-	srv.missing = htmlAsset(sh.page("", variant{}, ui.Prerender(srv.ui.NotFound()), nil))
+	srv.missing = htmlAsset(sh.page(ui.Route{}, variant{}, ui.Prerender(srv.ui.NotFound()), nil))
 	srv.addSEO()
 	if web.embedJS != nil {
 		srv.files["/embed.js"] = newAsset(web.embedJS, contentType("embed.js"), cacheShort)
@@ -112,6 +115,22 @@ func htmlAsset(b []byte) *asset {
 	// Pages are revalidated on every visit (cheap with the ETag) so a new
 	// version of the content reaches readers at once.
 	return newAsset(b, htmlType, cacheRevalidate)
+}
+
+// pageAsset is a full page, which has a variant for Save-Data: a cache
+// between the server and the reader must keep them apart.
+func pageAsset(b []byte) *asset {
+	a := htmlAsset(b)
+	a.vary = varySaveData
+	return a
+}
+
+var varySaveData = []string{"Accept-Encoding, Save-Data"}
+
+// saveData reports whether the request asks to save data (the Save-Data
+// client hint: "on", case-insensitively; anything else is ignored).
+func saveData(r *http.Request) bool {
+	return strings.EqualFold(strings.TrimSpace(r.Header.Get("Save-Data")), "on")
 }
 
 const htmlType = "text/html; charset=utf-8"
@@ -189,6 +208,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if a := s.pages[p]; a != nil {
+		if saveData(r) {
+			a = s.light[p]
+		}
 		a.serve(w, r)
 		return
 	}

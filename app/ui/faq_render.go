@@ -37,18 +37,25 @@ func (l *FAQList) Render() app.UI {
 	)
 }
 
+// The search box is not given the query as its value: the box holds what
+// the reader typed, and the query follows it (onSearch). Rendering the
+// value back would, on a slow phone, put back an older query over keys
+// typed between an input event and the render it causes.
+//
 // tools is the search box, the count of matches and the expand and
-// collapse buttons. Before the app has mounted they cannot work, so they
-// are disabled; they keep their place so nothing moves when they wake up.
+// collapse buttons. Before the app has mounted they cannot work: they are
+// written disabled, for a browser without scripts, and boot.js makes them
+// live (needsApp). They keep their place so nothing moves.
 func (l *FAQList) tools(n, total int) app.UI {
 	search := app.Input().Type("search").ID("faq-search").Class("faq-search").
 		Attr("autocomplete", "off").Attr("spellcheck", "false").
 		Aria("describedby", "faq-count").
-		Value(l.query).OnInput(l.onSearch)
+		OnInput(l.onSearch)
 	expand := app.Button().Type("button").Class("secondary").Text("Expand all").OnClick(l.expandAll)
 	collapse := app.Button().Type("button").Class("secondary").Text("Collapse all").OnClick(l.collapseAll)
 	if !l.ready {
-		search, expand, collapse = search.Disabled(true), expand.Disabled(true), collapse.Disabled(true)
+		search = needsApp(search.Disabled(true))
+		expand, collapse = needsApp(expand.Disabled(true)), needsApp(collapse.Disabled(true))
 	}
 	return app.Div().Class("faq-tools").Attr("role", "search").Aria("label", "Questions").Body(
 		app.Label().For("faq-search").Class("faq-search-label").Text("Search the questions"),
@@ -94,7 +101,7 @@ func (l *FAQList) item(it site.FAQ, shown bool, terms *aids.Marker) app.UI {
 		Aria("label", "Copy link to: "+markdown.AttrSafe(it.Question)).
 		Text("Copy link").OnClick(l.copyLink(it.ID))
 	if !l.ready {
-		copyBtn = copyBtn.Disabled(true)
+		copyBtn = needsApp(copyBtn.Disabled(true))
 	}
 	msg := ""
 	if l.copied == it.ID {

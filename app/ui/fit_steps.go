@@ -78,13 +78,18 @@ func (p *FitPage) renderStatement(i int) app.UI {
 		next = next.Text("Next")
 	}
 	// The note keeps its place once the app runs, so nothing moves.
-	note := "Your answers are saved in this tab as you go."
+	const saved = "Your answers are saved in this tab as you go."
+	noteEl := app.P().ID("fit-note").Class("fit-note").Text(saved)
 	if !p.ready {
-		// Before the app has started the button cannot work; say so rather
-		// than let a click vanish. aria-disabled keeps it focusable.
-		// (Prerender writes its value out; go-app would leave it bare.)
-		next = next.Aria("disabled", "true").Aria("describedby", "fit-note")
-		note = "Getting ready… You can already choose an answer."
+		// Before the app has started the button cannot work. Without
+		// scripts it stays aria-disabled (still focusable) and says so;
+		// boot.js makes it live, a press starting the app and being
+		// carried over (needsApp).
+		next = needsApp(next.Aria("disabled", "true").Aria("describedby", "fit-note")).Attr("data-boot-note", "fit-note")
+		noteEl = app.P().ID("fit-note").Class("fit-note").Text("The questionnaire needs JavaScript to go on.").
+			Attr("data-boot-text", saved).
+			Attr("data-boot-light-text", "Light mode, to save data: the questionnaire loads when you start it.").
+			Attr("data-boot-wait-text", "Loading the questionnaire… Your answers are kept, and it goes on by itself.")
 	}
 	var back app.UI
 	if i > 0 {
@@ -100,7 +105,7 @@ func (p *FitPage) renderStatement(i int) app.UI {
 			app.Div().Class("fit-options").Body(opts...),
 		),
 		app.Div().Class("fit-nav").Body(back, next),
-		app.P().ID("fit-note").Class("fit-note").Text(note),
+		noteEl,
 		fitHowLink(i),
 		fitSafety(),
 	)

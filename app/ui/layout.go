@@ -63,9 +63,21 @@ func siteFooter() app.UI {
 			app.P().Text("This site offers educational information, not medical advice. Reading it does not create a doctor–patient relationship."),
 			crisisLine(),
 			app.P().Text("Privacy: no tracking, no cookies, no analytics. Nothing you enter here leaves your device."),
+			lightMode(),
 			app.P().Body(app.A().Href(GlossaryPath).Text("Glossary: the words used here, in plain words")), // issue 17
 			app.P().Body(app.A().Href("/embed").Text("Embed the article, the FAQ or the self-reflection on your own site")),
 		),
+	)
+}
+
+// lightMode is shown only when the reader's browser asks to save data
+// (CSS: html[data-light], set by boot.js): interactive parts load when they
+// are used, and the whole site can still be kept for offline use.
+func lightMode() app.UI {
+	return app.P().Class("light-mode").Body(
+		app.Text("Light mode, to save data: interactive parts load only when you use them. "),
+		app.Button().Type("button").Class("secondary light-keep").Attr("data-keep-offline", "true").Text("Keep for offline use"),
+		app.Span().Class("light-kept").Attr("role", "status"),
 	)
 }
 

@@ -68,3 +68,11 @@ const EnvBookingURL = "EXPLAINER_BOOKING_URL"
 func ConfigFromEnv() Config {
 	return Config{BookingURL: app.Getenv(EnvBookingURL)}
 }
+
+// needsApp marks a control that only works once the app runs. The server
+// writes it disabled; in the browser web/boot.js makes it live, starts the
+// app when the reader reaches for it, and carries the press over to the
+// mounted page.
+func needsApp[T interface{ Attr(string, any) T }](el T) T {
+	return el.Attr("data-needs-app", "true")
+}

@@ -1,0 +1,534 @@
+// Boot on intent (README, Performance). The page the server wrote is
+// complete for reading, so the Go program starts only when the reader asks
+// for something that needs it. Until then:
+//
+//   - after the load event, the wasm is fetched at low priority and
+//     compiled off the main thread; then the service worker is registered
+//     and stores the site for offline use;
+//   - with Save-Data (the request header, which the server marks on <html>,
+//     navigator.connection.saveData, or a 2g connection) nothing of the app
+//     is downloaded until the reader uses something that needs it, or keeps
+//     the site for offline use;
+//   - a pointer, focus or key event on a control marked data-needs-app, a
+//     page that cannot do without the app (data-boot-on="load": the
+//     questionnaire) or an address this page does not stand for (offline,
+//     the worker answers any address with the home page) starts Go.
+//
+// Nothing the reader does in the meantime is lost. What the browser does
+// natively (ticking a radio, opening an answer, typing in the search box)
+// happens at once; when the app has mounted, over the server's markup, it
+// is carried over to the new page: the state each control was left in, and
+// one click per press of a button that needs the app, in order.
+//
+// States, on <html data-boot>: light (Save-Data: nothing fetched), idle,
+// fetching, compiled, starting (Go running, not yet mounted), ready,
+// failed. window.explainerBoot.start() starts the app as an intent would
+// and resolves once it has mounted (the tests and the benchmark use it).
+(function () {
+  "use strict";
+  var html = document.documentElement;
+  var script = document.currentScript;
+  var wasmURL = script.getAttribute("data-wasm");
+  var wasmSize = parseInt(script.getAttribute("data-wasm-size"), 10) || 0;
+
+  var state = "";
+  function setState(s) {
+    state = s;
+    html.setAttribute("data-boot", s);
+  }
+
+  // Crawlers and ?wasm=false get the page as written (go-app's rule).
+  var canRun = typeof WebAssembly === "object" && typeof Go === "function" &&
+    typeof goappCanLoadWebAssembly === "function" && goappCanLoadWebAssembly();
+
+  var conn = navigator.connection || {};
+  var light = html.hasAttribute("data-save-data") || conn.saveData === true ||
+    /(^|-)2g$/.test(conn.effectiveType || "");
+  // A page served by the worker has the wasm on the device already: using
+  // it costs no network bytes.
+  var controlled = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
+  if (light) {
+    html.setAttribute("data-light", "");
+  }
+
+  // ---------------------------------------------------------------------
+  // Fetching, compiling, starting.
+
+  var compiled = null; // Promise<WebAssembly.Module>
+  var progress = document.getElementById("app-wasm-loader-label");
+
+  function showProgress(loaded) {
+    if (progress && wasmSize > 0) {
+      progress.textContent = Math.min(100, Math.round(loaded * 100 / wasmSize)) + "%";
+    }
+  }
+
+  // fetchWasm streams the wasm, counting its (decoded) bytes for the
+  // loading pill. The size is the decoded one: the wire's length is the
+  // compressed size.
+  function fetchWasm(priority) {
+    return fetch(wasmURL, { priority: priority }).then(function (res) {
+      if (!res.ok) {
+        throw new Error("HTTP " + res.status + " for " + wasmURL);
+      }
+      if (!res.body || typeof TransformStream !== "function") {
+        return res;
+      }
+      var loaded = 0;
+      var counted = res.body.pipeThrough(new TransformStream({
+        transform: function (chunk, ctl) {
+          loaded += chunk.byteLength;
+          showProgress(loaded);
+          ctl.enqueue(chunk);
+        }
+      }));
+      return new Response(counted, { status: res.status, headers: res.headers });
+    });
+  }
+
+  function compile(priority) {
+    if (!compiled) {
+      if (state !== "starting") {
+        setState("fetching");
+      }
+      var res = fetchWasm(priority);
+      compiled = WebAssembly.compileStreaming ?
+        WebAssembly.compileStreaming(res) :
+        res.then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
+      compiled.then(function () {
+        if (state === "fetching") {
+          setState("compiled");
+        }
+      }, function () {
+        compiled = null; // a later intent tries again
+      });
+    }
+    return compiled;
+  }
+
+  var started = null; // Promise, resolved when the app has mounted
+  var readyResolve;
+  var ready = new Promise(function (resolve) { readyResolve = resolve; });
+
+  function start() {
+    if (!canRun) {
+      return Promise.reject(new Error("the app cannot run in this browser"));
+    }
+    if (started) {
+      return started;
+    }
+    html.setAttribute("data-intent", "");
+    setState("starting");
+    started = compile("high").then(function (mod) {
+      var go = new Go();
+      return WebAssembly.instantiate(mod, go.importObject).then(function (instance) {
+        go.run(instance);
+        return ready;
+      });
+    });
+    started.catch(function (err) {
+      setState("failed");
+      started = null;
+      if (progress) {
+        progress.textContent = "could not load: " + err.message;
+      }
+      console.error("starting the app failed:", err);
+    });
+    return started;
+  }
+
+  // The app marks the page data-app="ready" once it has mounted (ui/mount.go).
+  new MutationObserver(function () {
+    if (html.getAttribute("data-app") === "ready" && state !== "ready") {
+      setState("ready");
+      replay();
+      readyResolve();
+    }
+  }).observe(html, { attributes: true, attributeFilter: ["data-app"] });
+
+  // registerWorker stores the whole site for offline use (app.js's
+  // go-app function, with the update check). Once is enough.
+  var registered = false;
+  function registerWorker() {
+    if (!registered && typeof goappInitServiceWorker === "function") {
+      registered = true;
+      goappInitServiceWorker();
+    }
+  }
+
+  window.explainerBoot = {
+    start: start,
+    keepOffline: registerWorker,
+    get state() { return state; }
+  };
+
+  // ---------------------------------------------------------------------
+  // What the reader does before the app is up.
+
+  // Controls that can only work with the app are written disabled, for a
+  // browser without scripts; here they become live: a press starts the app
+  // and is carried over.
+  function wake() {
+    var els = document.querySelectorAll("[data-needs-app]");
+    for (var i = 0; i < els.length; i++) {
+      els[i].removeAttribute("disabled");
+      els[i].removeAttribute("aria-disabled");
+      var note = els[i].getAttribute("data-boot-note");
+      var target = note && document.getElementById(note);
+      var text = target && target.getAttribute(state === "light" ? "data-boot-light-text" : "data-boot-text");
+      if (text) {
+        target.textContent = text;
+      }
+    }
+  }
+
+  function root() {
+    return document.body && document.body.firstElementChild;
+  }
+
+  // keyOf names an element so that its counterpart can be found in the
+  // page the app mounts: the nearest ancestor with an id, then the child
+  // indexes down from it. The app renders the same tree the server did.
+  function keyOf(el) {
+    var path = [];
+    var top = root();
+    while (el && el !== top && !el.id) {
+      var i = 0;
+      for (var s = el.previousElementSibling; s; s = s.previousElementSibling) {
+        i++;
+      }
+      path.unshift(i);
+      el = el.parentElement;
+    }
+    if (!el) {
+      return null;
+    }
+    return { id: el === top ? "" : el.id, path: path };
+  }
+
+  function find(key) {
+    var el = key.id ? document.getElementById(key.id) : root();
+    for (var i = 0; el && i < key.path.length; i++) {
+      el = el.children[key.path[i]];
+    }
+    return el || null;
+  }
+
+  // The log of what to carry over, in order. A control's state is one
+  // entry, updated in place; every press of a button is its own entry.
+  var log = [];
+  var states = new Map(); // old element → its log entry
+  var focused = null; // the key of the control the reader last focused
+
+  function recordState(el, kind) {
+    if (states.has(el)) {
+      return;
+    }
+    var key = keyOf(el);
+    if (key) {
+      var entry = { kind: kind, el: el, key: key };
+      states.set(el, entry);
+      log.push(entry);
+    }
+  }
+
+  // The server's markup, which the app replaces when it mounts. Only what
+  // the reader does there needs carrying over: on the app's own elements
+  // the app itself answers.
+  var written = root();
+
+  function pending(t) {
+    return canRun && state !== "ready" && !!written && written.contains(t);
+  }
+
+  document.addEventListener("click", function (e) {
+    var t = e.target;
+    if (!pending(t) || !e.isTrusted) {
+      return;
+    }
+    var el = t.closest && t.closest("[data-needs-app], input[type=radio], input[type=checkbox], summary");
+    if (!el) {
+      return;
+    }
+    if (el.matches("input[type=radio], input[type=checkbox]")) {
+      recordState(el, "checked");
+    } else if (el.matches("summary")) {
+      if (el.parentElement && el.parentElement.matches("details")) {
+        recordState(el.parentElement, "open");
+      }
+    } else if (el.matches("button") && !el.disabled) {
+      var key = keyOf(el);
+      if (key) {
+        log.push({ kind: "click", key: key });
+      }
+      start();
+      // Acknowledge the press where the control says how it works.
+      var note = document.getElementById(el.getAttribute("data-boot-note") || "");
+      var text = note && note.getAttribute("data-boot-wait-text");
+      if (text) {
+        note.textContent = text;
+      }
+    }
+  }, true);
+
+  document.addEventListener("input", function (e) {
+    var t = e.target;
+    if (pending(t) && e.isTrusted && t.matches && t.matches("input[type=search], input[type=text], textarea")) {
+      recordState(t, "value");
+    }
+  }, true);
+
+  function intent(e) {
+    var t = e.target;
+    if (!canRun || started || !t.closest) {
+      return;
+    }
+    if (t.closest("[data-needs-app]") || (light && html.getAttribute("data-boot-on") === "load" && t.closest("input"))) {
+      start();
+    }
+  }
+  document.addEventListener("pointerdown", intent, true);
+  document.addEventListener("keydown", intent, true);
+  document.addEventListener("focusin", function (e) {
+    if (pending(e.target) && e.target.nodeType === 1) {
+      focused = keyOf(e.target);
+    }
+    intent(e);
+  }, true);
+
+  // carryStates gives each control of the mounted page the state the
+  // reader left its counterpart in. It runs as soon as the app has
+  // replaced the server's markup, before any other input can reach the new
+  // page (a mutation observer runs right after the task that made the
+  // change), and again when the app is ready, for any part it replaced
+  // later. It also puts the focus back, so that typing goes on where it was.
+  function carryStates() {
+    if (!samePage()) {
+      return; // the app shows another page than the one written here
+    }
+    log = log.filter(function (e) {
+      if (e.kind === "click") {
+        return true;
+      }
+      var now = find(e.key);
+      if (!now || now === e.el || written.contains(now)) {
+        return true; // not replaced yet: try again when ready
+      }
+      if (e.kind === "checked") {
+        if (e.el.checked !== now.checked && (e.el.checked || now.type === "checkbox")) {
+          now.click();
+        }
+      } else if (e.kind === "open") {
+        if (now.open !== e.el.open) {
+          now.open = e.el.open;
+        }
+      } else if (e.kind === "value" && now.value !== e.el.value) {
+        now.value = e.el.value;
+        now.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      states.delete(e.el);
+      return false;
+    });
+    if (focused) {
+      var f = find(focused);
+      var active = document.activeElement;
+      if (f && !written.contains(f) && (!active || active === document.body)) {
+        focused = null;
+        f.focus({ preventScroll: true });
+      }
+    }
+  }
+
+  // replay presses, in order, each button that needs the app the reader
+  // pressed before it was up. They are one task apart, so the app has
+  // handled one before the next arrives.
+  function replay() {
+    carryStates();
+    var clicks = log.filter(function (e) { return e.kind === "click"; });
+    log = [];
+    states = new Map();
+    focused = null;
+    if (!samePage()) {
+      return;
+    }
+    (function next(i) {
+      if (i >= clicks.length) {
+        return;
+      }
+      var now = find(clicks[i].key);
+      if (now) {
+        now.click();
+      }
+      setTimeout(function () { next(i + 1); }, 50);
+    })(0);
+  }
+
+  new MutationObserver(function () {
+    if (written && !written.isConnected && state === "starting") {
+      carryStates();
+    }
+  }).observe(document.body, { childList: true });
+
+  // ---------------------------------------------------------------------
+  // Before the app: the update banner and the install offer, which the app
+  // shows itself once it runs.
+
+  var banners = document.querySelector(".banners");
+
+  function banner(cls, label, text, actions) {
+    var s = document.createElement("section");
+    s.className = cls;
+    s.setAttribute("aria-label", label);
+    var p = document.createElement("p");
+    p.textContent = text;
+    s.appendChild(p);
+    actions.forEach(function (a) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = a[0];
+      b.textContent = a[1];
+      b.addEventListener("click", a[2]);
+      s.appendChild(b);
+    });
+    return s;
+  }
+
+  if (typeof goappOnUpdate === "function") {
+    var appOnUpdate = goappOnUpdate;
+    window.goappOnUpdate = function () {
+      appOnUpdate(); // tells the app, if it starts later, to show its own
+      // On a first visit the new worker claims the page as it activates:
+      // an install, not a new version (ui/banners.go, hadWorker).
+      if (state === "ready" || !banners || !html.hasAttribute("data-had-worker") ||
+        banners.querySelector(".banner-update")) {
+        return;
+      }
+      html.classList.add("has-banner"); // room at the bottom of the page (banners.css)
+      var wrap = document.createElement("div");
+      wrap.className = "status-banners";
+      wrap.setAttribute("aria-live", "polite");
+      banners.appendChild(wrap);
+      // Added after the live region, so that it is announced.
+      wrap.appendChild(banner("banner banner-update", "Update", "A new version is available.",
+        [["banner-action", "Reload", function () { location.reload(); }]]));
+    };
+  }
+
+  // A new version's worker claims this page once it has stored the whole
+  // new version: that is an update, when a worker already controlled the
+  // page. go-app hears of it only if it registered the worker itself before
+  // the browser's own update check found the new one; this hears of it
+  // either way.
+  if (navigator.serviceWorker && html.hasAttribute("data-had-worker")) {
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      if (typeof goappOnUpdate === "function") {
+        goappOnUpdate();
+      }
+    });
+  }
+
+  var installKey = "explainer.install-dismissed"; // the app's key (ui/banners.go)
+  function installDismissed() {
+    try {
+      return localStorage.getItem(installKey) === "true";
+    } catch (e) {
+      return false;
+    }
+  }
+  window.addEventListener("beforeinstallprompt", function () {
+    if (state === "ready" || !banners || installDismissed() || banners.querySelector(".install-offer")) {
+      return;
+    }
+    var offer = banner("install-offer", "Install this guide",
+      "Keep this guide as an app: it opens from your home screen and works offline.", [
+        ["banner-action", "Install app", function () {
+          registerWorker();
+          offer.remove();
+          goappShowInstallPrompt();
+        }],
+        ["banner-dismiss secondary", "Not now", function () {
+          try { localStorage.setItem(installKey, "true"); } catch (e) { }
+          offer.remove();
+        }]
+      ]);
+    banners.appendChild(offer);
+  });
+  // Installing stores the site for offline use, also in light mode.
+  window.addEventListener("appinstalled", registerWorker);
+
+  // "Keep for offline use", shown in light mode (the page's footer).
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest && e.target.closest("[data-keep-offline]");
+    if (!b) {
+      return;
+    }
+    var status = b.parentElement && b.parentElement.querySelector("[role=status]");
+    var say = function (text) {
+      if (status) {
+        status.textContent = text;
+      }
+    };
+    if (!("serviceWorker" in navigator)) {
+      say("This browser cannot keep the site for offline use.");
+      return;
+    }
+    say("Downloading the site for offline use…");
+    registerWorker();
+    navigator.serviceWorker.ready.then(function () {
+      html.setAttribute("data-offline-kept", "");
+      say("Kept for offline use: every page now works without a connection.");
+    });
+  });
+
+  // ---------------------------------------------------------------------
+  // Go.
+
+  if (!canRun) {
+    return;
+  }
+  setState(light && !controlled ? "light" : "idle");
+  wake();
+
+  // The path this page stands for, against the address it was opened at.
+  function samePage() {
+    var base = html.getAttribute("data-base") || "";
+    var route = html.getAttribute("data-route");
+    if (route === null) {
+      return true;
+    }
+    var p = location.pathname;
+    if (base && p.indexOf(base) === 0) {
+      p = p.slice(base.length) || "/";
+    }
+    p = p.replace(/\/index\.html$/, "/").replace(/\.html$/, "");
+    if (p.length > 1) {
+      p = p.replace(/\/+$/, "");
+    }
+    return p === route;
+  }
+
+
+  function afterLoad() {
+    if (!samePage() || (state !== "light" && html.getAttribute("data-boot-on") === "load")) {
+      start();
+    }
+    if (state === "light") {
+      return; // nothing more until the reader asks
+    }
+    if (started) {
+      // The service worker's downloads wait until the app is up.
+      ready.then(registerWorker);
+      return;
+    }
+    // A turn after the load event, so the fetch does not count as part of
+    // the page's load.
+    setTimeout(function () {
+      compile("low").then(registerWorker, registerWorker);
+    }, 0);
+  }
+  if (document.readyState === "complete") {
+    afterLoad();
+  } else {
+    window.addEventListener("load", afterLoad);
+  }
+})();
