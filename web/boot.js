@@ -63,15 +63,17 @@
     }
   }
 
-  // fetchWasm streams the wasm, counting its (decoded) bytes for the
-  // loading pill. The size is the decoded one: the wire's length is the
-  // compressed size.
+  // fetchWasm fetches the wasm. When the reader is waiting for it, its
+  // (decoded) bytes are counted for the loading pill: the size is the
+  // decoded one, as the wire's length is the compressed size. In the
+  // background the response goes to the compiler as it came, which lets
+  // Chromium cache the compiled code with it for the next page.
   function fetchWasm(priority) {
     return fetch(wasmURL, { priority: priority }).then(function (res) {
       if (!res.ok) {
         throw new Error("HTTP " + res.status + " for " + wasmURL);
       }
-      if (!res.body || typeof TransformStream !== "function") {
+      if (!started || !res.body || typeof TransformStream !== "function") {
         return res;
       }
       var loaded = 0;
@@ -91,10 +93,15 @@
       if (state !== "starting") {
         setState("fetching");
       }
-      var res = fetchWasm(priority);
-      compiled = WebAssembly.compileStreaming ?
-        WebAssembly.compileStreaming(res) :
-        res.then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
+      // Streaming compilation needs the application/wasm type; a host that
+      // sends another gets the slower way rather than no app.
+      compiled = fetchWasm(priority).then(function (res) {
+        var type = res.headers.get("Content-Type") || "";
+        if (WebAssembly.compileStreaming && type.indexOf("application/wasm") === 0) {
+          return WebAssembly.compileStreaming(res);
+        }
+        return res.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+      });
       compiled.then(function () {
         if (state === "fetching") {
           setState("compiled");

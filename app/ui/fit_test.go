@@ -27,7 +27,10 @@ func TestFitPrerenderShowsTheIntroAndFirstStatementGettingReady(t *testing.T) {
 		`<fieldset`, `<legend`, `id="fit-legend"`, `tabindex="-1"`,
 		`name="` + first.ID + `"`,
 		`aria-disabled="true"`, `aria-describedby="fit-note"`,
-		"Getting ready",
+		// Without scripts Next says it cannot work; boot.js makes it live
+		// and sets the note from these.
+		"needs JavaScript", "data-needs-app", `data-boot-note="fit-note"`,
+		`data-boot-text="Your answers are saved in this tab as you go."`, "data-boot-light-text=", "data-boot-wait-text=",
 		fitProgressText(0, len(d.Statements)),
 		d.Hint,
 		`<progress`,
