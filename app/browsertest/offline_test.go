@@ -5,9 +5,11 @@ package browsertest
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"net"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -200,6 +202,51 @@ func TestOfflineEveryRouteAfterTheServerStops(t *testing.T) {
 		t.Error("the offline banner shows while the browser is online")
 	}
 }
+
+// A reader who only reads the home page never starts the app, yet the
+// worker precaches the wasm and every page after the load event, so every
+// route, the questionnaire included, works offline on the next visit.
+func TestOfflineAfterAFirstVisitThatOnlyRead(t *testing.T) {
+	h := newHandler(t)
+	s := serveOn(t, "127.0.0.1:0", h)
+	// The routes' headings, from the server's prerendered pages.
+	st, err := site.Load(content.FS, ui.LinkTargets(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	headings := map[string]string{}
+	for _, r := range ui.New(st, ui.Config{}).Routes() {
+		headings[r.Path] = prerenderedH1(t, s.URL+r.Path)
+	}
+	b := newBrowser(t, 412, 823)
+	b.open(s.URL + "/")
+	b.waitInstalled(h.PrecacheURLs())
+	if state := eval[string](b, `document.documentElement.dataset.boot + "/" + (document.documentElement.dataset.app || "")`); state != "compiled/" {
+		t.Errorf("after reading only, the boot state is %q, want the wasm compiled and the app not started (compiled/)", state)
+	}
+	checkOfflineRoutes(t, b, s.URL, s.stop, headings)
+}
+
+// prerenderedH1 fetches u and returns the text of its first <h1>.
+func prerenderedH1(t *testing.T, u string) string {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	m := h1Pattern.FindSubmatch(body)
+	if m == nil {
+		t.Fatalf("%s: no <h1> in the server's page", u)
+	}
+	return html.UnescapeString(tagPattern.ReplaceAllString(string(m[1]), ""))
+}
+
+var (
+	h1Pattern  = regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`)
+	tagPattern = regexp.MustCompile(`<[^>]+>`)
+)
 
 func TestOfflineBannerWhenTheDeviceGoesOffline(t *testing.T) {
 	s := serveOn(t, "127.0.0.1:0", newHandler(t))
