@@ -420,14 +420,14 @@ func blocking(tasks [][2]float64, fcp float64) (longest, total float64) {
 
 // figures is what metrics.js recorded on the page (window.__bench).
 type figures struct {
-	FCP, LCP, OnTop, Load, Ready, Interactive, Answered *float64
-	CLS, ClsAfterReady                                  float64
-	Controlled, Failed                                  bool
-	LongTasks                                           [][2]float64
-	Boot                                                [][2]json.RawMessage // [state, ms]
-	Events                                              []eventEntry
-	NextPresses                                         []float64
-	Error                                               string
+	FCP, LCP, OnTop, Load, Ready, Interactive, Answered, FirstTap *float64
+	CLS, ClsAfterReady                                            float64
+	Controlled, Failed                                            bool
+	LongTasks                                                     [][2]float64
+	Boot                                                          [][2]json.RawMessage // [state, ms]
+	Events                                                        []eventEntry
+	NextPresses                                                   []float64
+	Error                                                         string
 }
 
 // eventEntry is one Event Timing entry.

@@ -29,6 +29,7 @@ import (
 // navigation.
 type intentVisit struct {
 	FCP            figure `json:"fcpMs"`
+	FirstTap       figure `json:"firstTapMs"`  // the first trusted tap (the tick)
 	FirstNext      figure `json:"firstNextMs"` // the first trusted press of Next
 	Answered       figure `json:"answeredMs"`  // the legend moved to the second statement
 	IntentToAnswer figure `json:"intentToAnswerMs"`
@@ -120,7 +121,7 @@ func answerFirstStatement(ctx context.Context, url string) (intentVisit, error) 
 	if err != nil {
 		return v, err
 	}
-	v.FCP, v.Answered, v.Ready = figure(val(js.FCP)), figure(val(js.Answered)), figure(val(js.Ready))
+	v.FCP, v.Answered, v.Ready, v.FirstTap = figure(val(js.FCP)), figure(val(js.Answered)), figure(val(js.Ready)), figure(val(js.FirstTap))
 	v.Presses, v.Controlled, v.Boot = len(js.NextPresses), js.Controlled, js.lastBoot()
 	v.FirstNext, v.IntentToAnswer = nan(), nan()
 	if len(js.NextPresses) > 0 {

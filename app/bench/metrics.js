@@ -20,7 +20,7 @@
     fcp: null, lcp: null, cls: 0, clsAfterReady: 0, onTop: null,
     load: null, ready: null, interactive: null, done: false,
     boot: [], failed: false, events: [], longTasks: [],
-    legend: null, answered: null, nextPresses: [],
+    legend: null, answered: null, nextPresses: [], firstTap: null,
   };
   const observe = (type, fn, opts) => {
     try {
@@ -86,6 +86,9 @@
     const next = document.querySelector("#fit-next");
     if (next && next.getAttribute("aria-disabled") !== "true") next.click();
   };
+  addEventListener("pointerdown", (e) => {
+    if (e.isTrusted && m.firstTap === null) m.firstTap = e.timeStamp;
+  }, true);
   addEventListener("click", (e) => {
     if (e.isTrusted && e.target && e.target.closest && e.target.closest("#fit-next")) m.nextPresses.push(e.timeStamp);
   }, true);

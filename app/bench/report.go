@@ -186,6 +186,7 @@ func formatIntent(by map[string][]intentRun) string {
 	}
 	rows := []row{
 		{Name: "first contentful paint (the taps start), ms", Cells: cells(cols, func(v intentVisit) float64 { return float64(v.FCP) })},
+		{Name: "first tap (the tick), ms", Cells: cells(cols, func(v intentVisit) float64 { return float64(v.FirstTap) })},
 		{Name: "first press of Next, ms", Cells: cells(cols, func(v intentVisit) float64 { return float64(v.FirstNext) })},
 		{Name: "answered (legend moved), ms since navigation", Cells: cells(cols, func(v intentVisit) float64 { return float64(v.Answered) })},
 		{Name: "intent → answer (first Next press → answer), ms", Cells: cells(cols, func(v intentVisit) float64 { return float64(v.IntentToAnswer) })},
