@@ -38,6 +38,10 @@ type delayRun struct {
 	Taps         int    `json:"taps"`
 	Events       int    `json:"events"`
 	Boot         string `json:"boot,omitempty"`
+	// What the page recorded, to look into a run afterwards.
+	EventEntries []eventEntry `json:"eventEntries,omitempty"`
+	LongTasks    [][2]float64 `json:"longTasks,omitempty"` // start, duration
+	Actions      []action     `json:"actions,omitempty"`
 }
 
 const delaySeed = 0x5eed15
@@ -56,20 +60,32 @@ func measureDelay(ctx context.Context, chrome, url, route string, prof profile) 
 	if err := waitFor(t.ctx, `window.__bench && window.__bench.fcp !== null`, 2*time.Minute); err != nil {
 		return r, err
 	}
+	// The page's clock against the bench's, to name the tap each input
+	// came from (read while the page is idle: the round trip is short).
+	t0 := time.Now()
+	p0, err := chromedp.Run(t.ctx, chromedp.Evaluate[float64](`performance.now()`))
+	if err != nil {
+		return r, err
+	}
+	origin := t0.Add(time.Since(t0)/2 - time.Duration(p0*float64(time.Millisecond)))
+	pageMs := func(at time.Time) float64 { return float64(at.Sub(origin)) / float64(time.Millisecond) }
+
+	// Where to tap next is found right after each tap, and the tap itself
+	// is sent on time whatever the page is doing: a tap that waited for
+	// the page to be idle could not measure how long the page kept it
+	// waiting.
 	j := jitter(delaySeed)
 	var actions []action
 	deadline := time.Now().Add(2 * time.Minute)
 	var readyAt time.Time
 	for i := 0; ; i++ {
-		time.Sleep(j.next(300, 700))
-		state, err := chromedp.Run(t.ctx, chromedp.Evaluate[[]any](`[performance.now(), document.documentElement.getAttribute("data-app") === "ready", document.documentElement.getAttribute("data-boot") || "", !!document.documentElement.hasAttribute("data-intent")]`))
+		state, err := chromedp.Run(t.ctx, chromedp.Evaluate[[]any](`[document.documentElement.getAttribute("data-app") === "ready", document.documentElement.getAttribute("data-boot") || "", document.documentElement.hasAttribute("data-intent")]`))
 		if err != nil {
 			return r, err
 		}
-		now, _ := state[0].(float64)
-		ready, _ := state[1].(bool)
-		boot, _ := state[2].(string)
-		started, _ := state[3].(bool)
+		ready, _ := state[0].(bool)
+		boot, _ := state[1].(string)
+		started, _ := state[2].(bool)
 		if boot == "failed" {
 			return r, fmt.Errorf("data-boot=failed")
 		}
@@ -83,19 +99,26 @@ func measureDelay(ctx context.Context, chrome, url, route string, prof profile) 
 			return r, fmt.Errorf("the app was not up within 2 minutes of first paint")
 		}
 		label, expr := nextAction(route, i, started || ready, &j)
-		ok, err := tap(t.ctx, expr)
+		x, y, ok, err := centre(t.ctx, expr)
 		if err != nil {
 			return r, err
 		}
-		if ok {
-			actions = append(actions, action{label, now})
+		time.Sleep(j.next(300, 700))
+		if !ok {
+			continue
 		}
+		at := time.Now()
+		if err := chromedp.Do(t.ctx, chromedp.MouseClickXY(x, y)); err != nil {
+			return r, fmt.Errorf("tapping %s: %w", label, err)
+		}
+		actions = append(actions, action{label, pageMs(at)})
 	}
 	js, err := pageFigures(t.ctx)
 	if err != nil {
 		return r, err
 	}
 	r.Ready, r.Taps, r.Events, r.Boot = figure(val(js.Ready)), len(actions), len(js.Events), js.lastBoot()
+	r.EventEntries, r.LongTasks, r.Actions = js.Events, js.LongTasks, actions
 	longest, total := blocking(js.LongTasks, val(js.FCP))
 	r.LongestTask, r.Blocking = figure(longest), figure(total)
 	r.WorstDelay, r.WorstFromRdy = nan(), nan()
@@ -128,27 +151,40 @@ func nextAction(route string, i int, started bool, j *jitter) (label, expr strin
 	return "Next", `document.getElementById("fit-next") || document.getElementById("fit-see-result")`
 }
 
-// worstDelay returns the Event Timing entry that waited longest for the
-// main thread, and that wait.
+// worstDelay returns the input that waited longest for the main thread,
+// and that wait. The entries of one input (pointerdown, mousedown,
+// pointerup, click…) share its start time; its delay is until the first
+// of them began processing, as Interaction to Next Paint counts it (a
+// later one also waits for the handlers of those before it).
 func worstDelay(es []eventEntry) (worst eventEntry, delay float64, ok bool) {
-	delay = math.Inf(-1)
+	first := map[float64]eventEntry{} // start → the entry processed first
+	var starts []float64
 	for _, e := range es {
-		if d := e.ProcessingStart - e.Start; d > delay {
-			worst, delay, ok = e, d, true
+		f, seen := first[e.Start]
+		if !seen {
+			starts = append(starts, e.Start)
+		}
+		if !seen || e.ProcessingStart < f.ProcessingStart {
+			first[e.Start] = e
 		}
 	}
-	if !ok {
-		delay = math.NaN()
+	delay = math.NaN()
+	for _, st := range starts {
+		e := first[st]
+		if d := e.ProcessingStart - e.Start; !ok || d > delay {
+			worst, delay, ok = e, d, true
+		}
 	}
 	return worst, delay, ok
 }
 
 // actionBefore names the last tap made at or before page time t (an
-// input's start), allowing for the round trip that read the time first.
+// input's start), allowing for the bench's clock being a little off the
+// page's.
 func actionBefore(as []action, t float64) string {
 	label := ""
 	for _, a := range as {
-		if a.At <= t+5 {
+		if a.At <= t+20 {
 			label = a.Label
 		}
 	}
