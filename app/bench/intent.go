@@ -110,7 +110,14 @@ func answerFirstStatement(ctx context.Context, url string) (intentVisit, error) 
 				return v, err
 			}
 		}
-		if waitFor(ctx, answered, 500*time.Millisecond) == nil {
+		if waitFor(ctx, answered+` || window.__bench.failed`, 500*time.Millisecond) == nil {
+			failed, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__bench.failed && !(`+answered+`)`))
+			if err != nil {
+				return v, err
+			}
+			if failed {
+				return v, fmt.Errorf("data-boot=failed")
+			}
 			break
 		}
 		if time.Now().After(deadline) {
