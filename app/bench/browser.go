@@ -427,6 +427,7 @@ type figures struct {
 	Boot                                                          [][2]json.RawMessage // [state, ms]
 	Events                                                        []eventEntry
 	NextPresses                                                   []float64
+	NextPressBoot                                                 []string // data-boot at each press
 	Error                                                         string
 }
 

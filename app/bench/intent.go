@@ -28,15 +28,16 @@ import (
 // intentVisit is one visit's taps and answer. Times are ms since
 // navigation.
 type intentVisit struct {
-	FCP            figure `json:"fcpMs"`
-	FirstTap       figure `json:"firstTapMs"`  // the first trusted tap (the tick)
-	FirstNext      figure `json:"firstNextMs"` // the first trusted press of Next
-	Answered       figure `json:"answeredMs"`  // the legend moved to the second statement
-	IntentToAnswer figure `json:"intentToAnswerMs"`
-	Ready          figure `json:"readyMs"`
-	Presses        int    `json:"presses"`
-	Controlled     bool   `json:"controlled"`
-	Boot           string `json:"boot,omitempty"`
+	FCP            figure   `json:"fcpMs"`
+	FirstTap       figure   `json:"firstTapMs"`  // the first trusted tap (the tick)
+	FirstNext      figure   `json:"firstNextMs"` // the first trusted press of Next
+	Answered       figure   `json:"answeredMs"`  // the legend moved to the second statement
+	IntentToAnswer figure   `json:"intentToAnswerMs"`
+	Ready          figure   `json:"readyMs"`
+	Presses        int      `json:"presses"`
+	PressBoot      []string `json:"pressBoot"` // data-boot at each press ("none": before boot.js ran)
+	Controlled     bool     `json:"controlled"`
+	Boot           string   `json:"boot,omitempty"`
 }
 
 type intentRun struct {
@@ -129,7 +130,7 @@ func answerFirstStatement(ctx context.Context, url string) (intentVisit, error) 
 		return v, err
 	}
 	v.FCP, v.Answered, v.Ready, v.FirstTap = figure(val(js.FCP)), figure(val(js.Answered)), figure(val(js.Ready)), figure(val(js.FirstTap))
-	v.Presses, v.Controlled, v.Boot = len(js.NextPresses), js.Controlled, js.lastBoot()
+	v.Presses, v.PressBoot, v.Controlled, v.Boot = len(js.NextPresses), js.NextPressBoot, js.Controlled, js.lastBoot()
 	v.FirstNext, v.IntentToAnswer = nan(), nan()
 	if len(js.NextPresses) > 0 {
 		v.FirstNext = figure(js.NextPresses[0])

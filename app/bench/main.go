@@ -302,7 +302,13 @@ func bench(o options) error {
 				var runs []lighthouseResult
 				for i := 0; i < o.lhRuns; i++ {
 					logf("lighthouse %s run %d", route, i+1)
-					runs = append(runs, runLighthouse(ctx, lh, chrome, appDirect, route))
+					r := runLighthouse(ctx, lh, chrome, appDirect, route)
+					if r.Error != "" && len(r.Scores) == 0 {
+						// Lighthouse's own trace sometimes fails (NO_NAVSTART): once more.
+						logf("lighthouse %s run %d: %s; again", route, i+1, r.Error)
+						r = runLighthouse(ctx, lh, chrome, appDirect, route)
+					}
+					runs = append(runs, r)
 				}
 				res.Lighthouse = append(res.Lighthouse, summarizeLighthouse(route, runs))
 			}

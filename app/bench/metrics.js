@@ -20,7 +20,7 @@
     fcp: null, lcp: null, cls: 0, clsAfterReady: 0, onTop: null,
     load: null, ready: null, interactive: null, done: false,
     boot: [], failed: false, events: [], longTasks: [],
-    legend: null, answered: null, nextPresses: [], firstTap: null,
+    legend: null, answered: null, nextPresses: [], nextPressBoot: [], firstTap: null,
   };
   const observe = (type, fn, opts) => {
     try {
@@ -90,7 +90,10 @@
     if (e.isTrusted && m.firstTap === null) m.firstTap = e.timeStamp;
   }, true);
   addEventListener("click", (e) => {
-    if (e.isTrusted && e.target && e.target.closest && e.target.closest("#fit-next")) m.nextPresses.push(e.timeStamp);
+    if (e.isTrusted && e.target && e.target.closest && e.target.closest("#fit-next")) {
+      m.nextPresses.push(e.timeStamp);
+      m.nextPressBoot.push(document.documentElement.getAttribute("data-boot") || "none");
+    }
   }, true);
 
   const html = () => document.documentElement;

@@ -22,7 +22,8 @@ import (
 //     the wasm's (boot on intent should fetch none);
 //   - without it, when the wasm's request starts against the load event
 //     (it should start after it), and that Go is still not running once
-//     the wasm has been fetched and compiled.
+//     the wasm has been fetched and compiled, and the longest task the
+//     fetch and compile cost the page meanwhile.
 
 // readerRun is one run's two read-only visits.
 type readerRun struct {
@@ -36,6 +37,10 @@ type readerRun struct {
 	WasmAfterLoadMs figure `json:"wasmAfterLoadMs"` // WasmStartMs − LoadMs
 	Boot            string `json:"boot"`            // data-boot at the end
 	GoStarted       bool   `json:"goStarted"`       // data-app, or data-boot starting or ready
+	// Long tasks after first paint until 2 s after the wasm was compiled:
+	// what fetching and compiling in the background costs the reader.
+	LongestTask figure `json:"longestTaskMs"`
+	Blocking    figure `json:"blockingMs"`
 }
 
 // requestClock notes, in CDP's monotonic seconds, when the document's and
@@ -131,6 +136,12 @@ func plainReadVisit(ctx context.Context, chrome, url string, prof profile, r *re
 		return err
 	}
 	r.Boot = state[0]
+	js, err := pageFigures(t.ctx)
+	if err != nil {
+		return err
+	}
+	longest, total := blocking(js.LongTasks, val(js.FCP))
+	r.LongestTask, r.Blocking = figure(longest), figure(total)
 	r.GoStarted = state[1] != "" || state[0] == "starting" || state[0] == "ready"
 	rc.mu.Lock()
 	defer rc.mu.Unlock()

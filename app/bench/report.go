@@ -145,6 +145,8 @@ func formatReader(rs []readerRun) string {
 		{Name: "load event, ms", Cells: cells(by, func(r readerRun) float64 { return float64(r.LoadMs) })},
 		{Name: "wasm fetch start, ms since navigation", Cells: cells(by, func(r readerRun) float64 { return float64(r.WasmStartMs) })},
 		{Name: "wasm fetch start − load event, ms", Cells: cells(by, func(r readerRun) float64 { return float64(r.WasmAfterLoadMs) }), Target: "> 0"},
+		{Name: "longest task after first paint (to 2 s after compiled), ms", Cells: cells(by, func(r readerRun) float64 { return float64(r.LongestTask) })},
+		{Name: "blocking time after first paint (same span), ms", Cells: cells(by, func(r readerRun) float64 { return float64(r.Blocking) })},
 		{Name: "Go started on a read-only visit (runs)", Cells: map[string]summary{"/": summarize([]float64{sum(rs, func(r readerRun) float64 { return boolCount(r.GoStarted) })})}, Target: "0"},
 	}
 	var b strings.Builder
