@@ -156,10 +156,16 @@ func nextAction(route string, i int, started bool, j *jitter) (label, expr strin
 // pointerup, click…) share its start time; its delay is until the first
 // of them began processing, as Interaction to Next Paint counts it (a
 // later one also waits for the handlers of those before it).
+// Only the events of a tap or a key count: the pointerover and pointerout
+// that moving the pointer to the next target makes are not the reader's
+// interactions, as Interaction to Next Paint does not count them either.
 func worstDelay(es []eventEntry) (worst eventEntry, delay float64, ok bool) {
 	first := map[float64]eventEntry{} // start → the entry processed first
 	var starts []float64
 	for _, e := range es {
+		if !interactionEvents[e.Name] {
+			continue
+		}
 		f, seen := first[e.Start]
 		if !seen {
 			starts = append(starts, e.Start)
@@ -176,6 +182,12 @@ func worstDelay(es []eventEntry) (worst eventEntry, delay float64, ok bool) {
 		}
 	}
 	return worst, delay, ok
+}
+
+// interactionEvents are the Event Timing entry names of taps and keys.
+var interactionEvents = map[string]bool{
+	"pointerdown": true, "pointerup": true, "mousedown": true, "mouseup": true, "click": true,
+	"keydown": true, "keyup": true, "keypress": true,
 }
 
 // actionBefore names the last tap made at or before page time t (an

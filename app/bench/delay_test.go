@@ -20,6 +20,11 @@ func TestWorstDelay(t *testing.T) {
 			{Name: "mousedown", Start: 100, ProcessingStart: 400, Target: "h2"},
 			{Name: "pointerdown", Start: 100, ProcessingStart: 150, Target: "h2"},
 		}, 50, "h2"},
+		{"hovers do not count", []eventEntry{
+			{Name: "pointerover", Start: 100, ProcessingStart: 900, Target: "span"},
+			{Name: "pointerout", Start: 100, ProcessingStart: 900, Target: "span"},
+			{Name: "pointerdown", Start: 300, ProcessingStart: 340, Target: "input"},
+		}, 40, "input"},
 		{"the worst of two inputs", []eventEntry{
 			{Name: "pointerdown", Start: 100, ProcessingStart: 130, Target: "a"},
 			{Name: "pointerdown", Start: 900, ProcessingStart: 1150, Target: "b"},

@@ -285,7 +285,8 @@ func bench(o options) error {
 					problem("delay %s run %d: %v", route, i+1, err)
 					continue
 				}
-				logf("delay %s run %d: %+v", route, i+1, r)
+				logf("delay %s run %d: worst delay %.0f ms (%s, tap %s, %s), longest task %.0f ms, ready %.0f ms, %d taps",
+					route, i+1, float64(r.WorstDelay), r.WorstEvent, r.WorstAction, relativeToReady(float64(r.WorstFromRdy)), float64(r.LongestTask), float64(r.Ready), r.Taps)
 				res.Delay[route] = append(res.Delay[route], r)
 			}
 		}
