@@ -35,6 +35,27 @@ func centre(ctx context.Context, expr string) (x, y float64, ok bool, err error)
 	return p[0], p[1], true, nil
 }
 
+// centres finds, in one round trip, the centres of two elements: the
+// first is scrolled into view if it is not; the second's centre is given
+// only if it is in view then. A reader taps both without waiting for the
+// page in between, so the bench finds both before either tap.
+func centres(ctx context.Context, first, second string) (a, b *[2]float64, err error) {
+	js := `(() => {
+  const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect(); return r.width && r.height ? r : null; };
+  const a = (` + first + `), b = (` + second + `);
+  let ra = box(a);
+  if (ra && (ra.top < 0 || ra.bottom > innerHeight)) { a.scrollIntoView({block: "center"}); ra = box(a); }
+  const rb = box(b);
+  const c = (r) => r ? [r.left + r.width / 2, r.top + r.height / 2] : null;
+  return [c(ra), rb && rb.top >= 0 && rb.bottom <= innerHeight ? c(rb) : null];
+})()`
+	p, err := chromedp.Run(ctx, chromedp.Evaluate[[2]*[2]float64](js))
+	if err != nil {
+		return nil, nil, err
+	}
+	return p[0], p[1], nil
+}
+
 // tap presses and releases the mouse at the centre of the element expr
 // names. It reports false when there was no element to tap.
 func tap(ctx context.Context, expr string) (bool, error) {
