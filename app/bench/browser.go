@@ -451,6 +451,21 @@ func (f figures) lastBoot() string {
 	return s
 }
 
+// bootAt returns the data-boot state at page time t ("none" before
+// boot.js set one).
+func (f figures) bootAt(t float64) string {
+	state := "none"
+	for _, b := range f.Boot {
+		var s string
+		var at float64
+		if json.Unmarshal(b[0], &s) != nil || json.Unmarshal(b[1], &at) != nil || at > t {
+			break
+		}
+		state = s
+	}
+	return state
+}
+
 // pageFigures reads window.__bench, and whether a service worker
 // controls the page.
 func pageFigures(ctx context.Context) (figures, error) {

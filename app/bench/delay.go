@@ -32,6 +32,7 @@ type delayRun struct {
 	WorstEvent   string `json:"worstEvent"`       // the event type and its target
 	WorstAction  string `json:"worstAction"`      // the bench's tap it came from
 	WorstFromRdy figure `json:"worstFromReadyMs"` // its start, relative to data-app=ready
+	WorstBoot    string `json:"worstBoot"`        // data-boot then
 	LongestTask  figure `json:"longestTaskMs"`
 	Blocking     figure `json:"blockingMs"`
 	Ready        figure `json:"readyMs"`
@@ -130,6 +131,7 @@ func measureDelay(ctx context.Context, chrome, url, route string, prof profile) 
 		}
 		r.WorstAction = actionBefore(actions, e.Start)
 		r.WorstFromRdy = figure(e.Start - val(js.Ready))
+		r.WorstBoot = js.bootAt(e.Start)
 	}
 	return r, nil
 }

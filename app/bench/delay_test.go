@@ -3,6 +3,7 @@
 package main
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 	"time"
@@ -90,5 +91,21 @@ func TestParseOnly(t *testing.T) {
 	}
 	if _, err := parseOnly("readers"); err == nil {
 		t.Error("parseOnly(\"readers\"): no error for an unknown section")
+	}
+}
+
+func TestBootAt(t *testing.T) {
+	var f figures
+	if err := json.Unmarshal([]byte(`{"boot": [["idle", 900], ["fetching", 1500], ["starting", 4000], ["ready", 9000]]}`), &f); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		at   float64
+		want string
+	}{{100, "none"}, {900, "idle"}, {3999, "fetching"}, {8000, "starting"}, {20000, "ready"}}
+	for _, tt := range tests {
+		if got := f.bootAt(tt.at); got != tt.want {
+			t.Errorf("bootAt(%v) = %q, want %q", tt.at, got, tt.want)
+		}
 	}
 }

@@ -237,8 +237,8 @@ func formatDelay(by map[string][]delayRun) string {
 			if r.WorstEvent == "" {
 				continue
 			}
-			fmt.Fprintf(&b, "%s run %d: worst delay %.0f ms, %s (the bench's tap: %s), %s\n",
-				route, i+1, float64(r.WorstDelay), r.WorstEvent, r.WorstAction, relativeToReady(float64(r.WorstFromRdy)))
+			fmt.Fprintf(&b, "%s run %d: worst delay %.0f ms, %s (the bench's tap: %s), %s, data-boot=%s\n",
+				route, i+1, float64(r.WorstDelay), r.WorstEvent, r.WorstAction, relativeToReady(float64(r.WorstFromRdy)), r.WorstBoot)
 		}
 	}
 	return b.String()
