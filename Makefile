@@ -99,9 +99,16 @@ $(LIGHTHOUSE):
 # bytes; it prints requests per second and the ratio.
 #
 # Then app/bench: Chromium with a mobile profile (4x CPU, 150 ms, 1.6 Mbit/s)
-# loads a static baseline page, / and /fit over cold runs, and prints the
-# figures against the baseline, the wasm's size breakdown and Lighthouse's
-# scores; results go to bench-results/. BENCHFLAGS="-runs 1" for a quick look.
+# prints, as median and range over the runs: / and /fit against two
+# baselines (the article as a static page, and / with every script removed);
+# the wasm's size breakdown; what a reader who only reads / receives (with
+# Save-Data: no wasm; without: the wasm fetched after load, Go not started);
+# on /fit the time from the first tapped Next to its answer, cold and warm
+# (-before BIN: beside the previous version's time to interactive); the
+# worst input delay and longest task while a reader taps through the boot
+# of /faq and /fit; Lighthouse mobile on /, /faq, /fit (-lighthouse-runs).
+# Results go to bench-results/. BENCHFLAGS="-runs 1 -only intent" for a
+# quick look at one section (sizes,visits,reader,intent,delay,lighthouse).
 BENCHFLAGS ?=
 bench: build $(LIGHTHOUSE)
 	$(GO) test -run '^$$' -bench . -benchtime 2000x ./app/server

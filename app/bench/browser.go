@@ -68,6 +68,8 @@ type visit struct {
 	WorkersSeen   int     `json:"workersWatched"`
 	WorkerWasmMs  float64 `json:"workerWasmMs,omitempty"` // how long a worker's own fetch of app.wasm took (the service worker's: a revalidation, as it registers after the page has the wasm)
 	WorkerProblem string  `json:"workerProblem,omitempty"`
+	Boot          string  `json:"boot,omitempty"` // the last data-boot state seen
+	Failed        bool    `json:"failed,omitempty"`
 }
 
 // run is one cold visit in a fresh profile, and for the app's /fit the
@@ -77,8 +79,9 @@ type run struct {
 	Repeat *visit `json:"repeat,omitempty"`
 }
 
-// mode tells metrics.js what "done" means: "static" for the baseline, "app"
-// for a page where mounting is enough, "fit" for the questionnaire.
+// mode tells metrics.js what "done" means: "static" for the baselines,
+// "read" for a read-only visit of the app, "fit" for the questionnaire
+// answering script clicks, "drive" for a page the bench drives itself.
 type mode string
 
 // counters collects network figures from the page and worker sessions.
@@ -186,16 +189,22 @@ func (c *counters) onWorkerMessage(raw string) {
 	}
 }
 
-// measure runs one fresh browser: a cold visit of url, and with repeat a
-// second visit once the service worker is active.
-func measure(parent context.Context, chrome, url string, md mode, needle string, prof profile, repeat bool) (run, error) {
+// tab is one fresh browser with the profile applied and metrics.js
+// injected into every document; close ends it and removes its profile.
+type tab struct {
+	ctx   context.Context
+	c     *counters
+	close func()
+}
+
+// openTab starts Chromium with a fresh profile, the phone's viewport and
+// CPU slowdown, the network and worker watchers, and metrics.js in mode md.
+func openTab(parent context.Context, chrome string, md mode, needle string, prof profile) (*tab, error) {
 	dir, err := os.MkdirTemp("", "bench-profile-")
 	if err != nil {
-		return run{}, err
+		return nil, err
 	}
-	defer os.RemoveAll(dir)
 	actx, cancelA := chromedp.NewExecAllocator(parent, chromium.Options(chrome, dir, prof.Width, prof.Height)...)
-	defer cancelA()
 	// Detaching the worker sessions that chromedp never knew makes it log
 	// that their executor does not exist; that is expected here.
 	ctx, cancel := chromedp.NewContext(actx, chromedp.WithErrorf(func(format string, args ...any) {
@@ -203,31 +212,51 @@ func measure(parent context.Context, chrome, url string, md mode, needle string,
 			logf("chromedp: %s", msg)
 		}
 	}))
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		return run{}, fmt.Errorf("starting Chromium: %w", err)
+	t := &tab{ctx: ctx, c: &counters{workers: map[target.SessionID]bool{}}, close: func() {
+		cancel()
+		cancelA()
+		os.RemoveAll(dir)
+	}}
+	if err := t.setUp(md, needle, prof); err != nil {
+		t.close()
+		return nil, err
 	}
+	return t, nil
+}
 
-	c := &counters{workers: map[target.SessionID]bool{}}
+func (t *tab) setUp(md mode, needle string, prof profile) error {
+	ctx, c := t.ctx, t.c
+	if err := chromedp.Do(ctx); err != nil {
+		return fmt.Errorf("starting Chromium: %w", err)
+	}
 	c.reset()
 	if err := watchWorkers(ctx, c); err != nil {
-		return run{}, err
+		return err
 	}
 	if err := chromedp.Listen(ctx, c.onPageEvent); err != nil {
-		return run{}, err
+		return err
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: prof.CPUSlowdown}); err != nil {
-		return run{}, fmt.Errorf("CPU throttling: %w", err)
+		return fmt.Errorf("CPU throttling: %w", err)
 	}
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(prof.Width), int64(prof.Height), chromedp.EmulateScale(prof.Scale), chromedp.EmulateMobile)); err != nil {
-		return run{}, err
+		return err
 	}
 	cfg, _ := json.Marshal(map[string]string{"mode": string(md), "needle": needle})
 	src := strings.Replace(metricsJS, "__BENCH_CONFIG__", string(cfg), 1)
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
+	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+	return err
+}
+
+// measure runs one fresh browser: a cold visit of url, and with repeat a
+// second visit once the service worker is active.
+func measure(parent context.Context, chrome, url string, md mode, needle string, prof profile, repeat bool) (run, error) {
+	t, err := openTab(parent, chrome, md, needle, prof)
+	if err != nil {
 		return run{}, err
 	}
-
+	defer t.close()
+	ctx, c := t.ctx, t.c
 	var r run
 	if r.Cold, err = loadOnce(ctx, c, url); err != nil {
 		return r, fmt.Errorf("cold visit: %w", err)
@@ -235,10 +264,7 @@ func measure(parent context.Context, chrome, url string, md mode, needle string,
 	if !repeat {
 		return r, nil
 	}
-	if err := waitServiceWorker(ctx); err != nil {
-		return r, err
-	}
-	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`sessionStorage.clear()`)); err != nil {
+	if err := prepareRepeat(ctx); err != nil {
 		return r, err
 	}
 	c.reset()
@@ -248,6 +274,15 @@ func measure(parent context.Context, chrome, url string, md mode, needle string,
 	}
 	r.Repeat = &v
 	return r, nil
+}
+
+// prepareRepeat waits for the service worker and forgets the tab's
+// session, so that the next visit is a reader's return.
+func prepareRepeat(ctx context.Context) error {
+	if err := waitServiceWorker(ctx); err != nil {
+		return err
+	}
+	return chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`sessionStorage.clear()`))
 }
 
 // watchWorkers makes the browser pause every service worker and shared
@@ -353,17 +388,8 @@ func loadOnce(ctx context.Context, c *counters, url string) (visit, error) {
 		return visit{}, fmt.Errorf("waiting for the page's figures (so far %s): %w", partial, err)
 	}
 	time.Sleep(1500 * time.Millisecond)
-	raw, err := chromedp.Run(tctx, chromedp.Evaluate[string](`JSON.stringify(Object.assign({}, window.__bench, {controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller)}))`))
+	js, err := pageFigures(tctx)
 	if err != nil {
-		return visit{}, err
-	}
-	var js struct {
-		FCP, LCP, OnTop, Load, Ready, Interactive *float64
-		CLS, ClsAfterReady                        float64
-		Controlled                                bool
-		LongTasks                                 [][2]float64
-	}
-	if err := json.Unmarshal([]byte(raw), &js); err != nil {
 		return visit{}, err
 	}
 	c.mu.Lock()
@@ -372,6 +398,7 @@ func loadOnce(ctx context.Context, c *counters, url string) (visit, error) {
 	v.FCP, v.LCP, v.OnTop = figure(val(js.FCP)), figure(val(js.LCP)), figure(val(js.OnTop))
 	v.Load, v.Ready, v.Interactive = figure(val(js.Load)), figure(val(js.Ready)), figure(val(js.Interactive))
 	v.CLS, v.CLSAfterReady, v.Controlled = figure(js.CLS), figure(js.ClsAfterReady), js.Controlled
+	v.Boot, v.Failed = js.lastBoot(), js.Failed
 	v.Visible = figure(math.Max(float64(v.OnTop), float64(v.FCP))) // NaN if either is
 	longest, total := blocking(js.LongTasks, float64(v.FCP))
 	v.LongestTask, v.Blocking = figure(longest), figure(total)
@@ -389,6 +416,66 @@ func blocking(tasks [][2]float64, fcp float64) (longest, total float64) {
 		total += math.Max(0, t[1]-50)
 	}
 	return longest, total
+}
+
+// figures is what metrics.js recorded on the page (window.__bench).
+type figures struct {
+	FCP, LCP, OnTop, Load, Ready, Interactive, Answered, FirstTap *float64
+	CLS, ClsAfterReady                                            float64
+	Controlled, Failed                                            bool
+	LongTasks                                                     [][2]float64
+	Boot                                                          [][2]json.RawMessage // [state, ms]
+	Events                                                        []eventEntry
+	NextPresses                                                   []float64
+	NextPressBoot                                                 []string // data-boot at each press
+	Error                                                         string
+}
+
+// eventEntry is one Event Timing entry.
+type eventEntry struct {
+	Name            string  `json:"name"`
+	EntryType       string  `json:"entryType"`
+	Start           float64 `json:"start"`
+	ProcessingStart float64 `json:"processingStart"`
+	ProcessingEnd   float64 `json:"processingEnd"`
+	Duration        float64 `json:"duration"`
+	Target          string  `json:"target"`
+}
+
+func (f figures) lastBoot() string {
+	if len(f.Boot) == 0 {
+		return ""
+	}
+	var s string
+	json.Unmarshal(f.Boot[len(f.Boot)-1][0], &s)
+	return s
+}
+
+// bootAt returns the data-boot state at page time t ("none" before
+// boot.js set one).
+func (f figures) bootAt(t float64) string {
+	state := "none"
+	for _, b := range f.Boot {
+		var s string
+		var at float64
+		if json.Unmarshal(b[0], &s) != nil || json.Unmarshal(b[1], &at) != nil || at > t {
+			break
+		}
+		state = s
+	}
+	return state
+}
+
+// pageFigures reads window.__bench, and whether a service worker
+// controls the page.
+func pageFigures(ctx context.Context) (figures, error) {
+	var js figures
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(Object.assign({}, window.__bench, {controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller)}))`))
+	if err != nil {
+		return js, err
+	}
+	err = json.Unmarshal([]byte(raw), &js)
+	return js, err
 }
 
 func val(p *float64) float64 {

@@ -25,6 +25,71 @@ var lighthouseCategories = []struct {
 	{"seo", "SEO", 100},
 }
 
+// lighthouseMetrics are the lab metrics printed for each route.
+var lighthouseMetrics = []struct {
+	ID, Title string
+	Digits    int
+}{
+	{"first-contentful-paint", "FCP, ms", 0},
+	{"largest-contentful-paint", "LCP, ms", 0},
+	{"total-blocking-time", "TBT, ms", 0},
+	{"speed-index", "SI, ms", 0},
+	{"cumulative-layout-shift", "CLS", 3},
+}
+
+// lighthouseRoute is one route's Lighthouse runs, summarized: each
+// category's score and each lab metric as median and range, and the run
+// whose Performance score is the median, for its failing audits.
+type lighthouseRoute struct {
+	Route   string             `json:"route"`
+	Runs    []lighthouseResult `json:"runs"`
+	Scores  map[string]summary `json:"scores"`
+	Metrics map[string]summary `json:"metrics"`
+	Median  int                `json:"medianRun"` // index into Runs; -1 when none has a score
+}
+
+// summarizeLighthouse reduces a route's runs; a run with an error and no
+// score counts for nothing.
+func summarizeLighthouse(route string, runs []lighthouseResult) lighthouseRoute {
+	lr := lighthouseRoute{Route: route, Runs: runs, Scores: map[string]summary{}, Metrics: map[string]summary{}, Median: -1}
+	for _, c := range lighthouseCategories {
+		var xs []float64
+		for _, r := range runs {
+			if s, ok := r.Scores[c.ID]; ok && s >= 0 {
+				xs = append(xs, float64(s))
+			}
+		}
+		lr.Scores[c.ID] = summarize(xs)
+	}
+	for _, m := range lighthouseMetrics {
+		var xs []float64
+		for _, r := range runs {
+			if x, ok := r.Numeric[m.ID]; ok {
+				xs = append(xs, x)
+			}
+		}
+		lr.Metrics[m.ID] = summarize(xs)
+	}
+	lr.Median = medianRun(runs, "performance")
+	return lr
+}
+
+// medianRun returns the index of the run whose score in category is the
+// median (the lower middle one for an even count), or -1.
+func medianRun(runs []lighthouseResult, category string) int {
+	var idx []int
+	for i, r := range runs {
+		if s, ok := r.Scores[category]; ok && s >= 0 {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return -1
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return runs[idx[a]].Scores[category] < runs[idx[b]].Scores[category] })
+	return idx[(len(idx)-1)/2]
+}
+
 // lighthouseResult is one route's scores, and the audits that cost points in
 // a category under its target.
 type lighthouseResult struct {
@@ -32,6 +97,7 @@ type lighthouseResult struct {
 	Scores  map[string]int      `json:"scores"` // category id → 0–100; -1 when Lighthouse gave none
 	Failing map[string][]string `json:"failing,omitempty"`
 	Metrics map[string]string   `json:"metrics,omitempty"` // Lighthouse's own lab metrics, as it displays them
+	Numeric map[string]float64  `json:"numeric,omitempty"` // the same, as numbers (ms; CLS unitless)
 	Error   string              `json:"error,omitempty"`
 }
 
@@ -48,6 +114,7 @@ type lhReport struct {
 		Score        *float64 `json:"score"`
 		ScoreMode    string   `json:"scoreDisplayMode"`
 		DisplayValue string   `json:"displayValue"`
+		NumericValue *float64 `json:"numericValue"`
 	} `json:"audits"`
 	RuntimeError *struct {
 		Message string `json:"message"`
@@ -90,7 +157,7 @@ func runLighthouse(ctx context.Context, bin, chrome, url, route string) lighthou
 // category under its target, the titles of the weighted audits that did not
 // pass.
 func parseLighthouse(b []byte, route string) lighthouseResult {
-	res := lighthouseResult{Route: route, Scores: map[string]int{}, Failing: map[string][]string{}, Metrics: map[string]string{}}
+	res := lighthouseResult{Route: route, Scores: map[string]int{}, Failing: map[string][]string{}, Metrics: map[string]string{}, Numeric: map[string]float64{}}
 	var r lhReport
 	if err := json.Unmarshal(b, &r); err != nil {
 		res.Error = err.Error()
@@ -130,9 +197,12 @@ func parseLighthouse(b []byte, route string) lighthouseResult {
 		}
 		sort.Strings(res.Failing[c.ID])
 	}
-	for _, id := range []string{"first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"} {
-		if a, ok := r.Audits[id]; ok {
-			res.Metrics[id] = a.DisplayValue
+	for _, m := range lighthouseMetrics {
+		if a, ok := r.Audits[m.ID]; ok {
+			res.Metrics[m.ID] = a.DisplayValue
+			if a.NumericValue != nil {
+				res.Numeric[m.ID] = *a.NumericValue
+			}
 		}
 	}
 	return res

@@ -4,6 +4,7 @@ package main
 
 import (
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -97,6 +98,8 @@ func proxyTo(target string) (http.Handler, error) {
 	rp := httputil.NewSingleHostReverseProxy(u)
 	rp.Transport = &http.Transport{DisableCompression: true, MaxIdleConnsPerHost: 16}
 	rp.FlushInterval = -1 // the link paces the body; never hold part of it back
+	// A browser closed mid-transfer cancels its requests: not worth a line.
+	rp.ErrorLog = log.New(io.Discard, "", 0)
 	return rp, nil
 }
 
