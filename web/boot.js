@@ -63,28 +63,47 @@
     }
   }
 
-  // fetchWasm fetches the wasm. When the reader is waiting for it, its
-  // (decoded) bytes are counted for the loading pill: the size is the
-  // decoded one, as the wire's length is the compressed size. In the
-  // background the response goes to the compiler as it came, which lets
-  // Chromium cache the compiled code with it for the next page.
-  function fetchWasm(priority) {
-    return fetch(wasmURL, { priority: priority }).then(function (res) {
+  // The wasm is fetched and compiled in a dedicated worker
+  // (web/compile-worker.js), which posts back the compiled module: the
+  // page's main thread stays free for the reader. Where a worker cannot be
+  // made or cannot pass a module back, the page does it itself.
+  var workerURL = new URL("compile-worker.js", script.src).href;
+
+  function compileInWorker(priority, count) {
+    return new Promise(function (resolve, reject) {
+      var w = new Worker(workerURL);
+      w.onmessage = function (e) {
+        var d = e.data;
+        if (d.loaded !== undefined) {
+          showProgress(d.loaded);
+          return;
+        }
+        w.terminate();
+        if (d.module instanceof WebAssembly.Module) {
+          resolve(d.module);
+        } else {
+          reject(new Error(d.error || "no module from the compile worker"));
+        }
+      };
+      w.onerror = function (e) {
+        e.preventDefault();
+        w.terminate();
+        reject(new Error("the compile worker failed: " + (e.message || "unknown")));
+      };
+      w.postMessage({ url: new URL(wasmURL, location.href).href, priority: priority, count: count });
+    });
+  }
+
+  function compileHere() {
+    return fetch(wasmURL).then(function (res) {
       if (!res.ok) {
         throw new Error("HTTP " + res.status + " for " + wasmURL);
       }
-      if (!started || !res.body || typeof TransformStream !== "function") {
-        return res;
+      var type = res.headers.get("Content-Type") || "";
+      if (WebAssembly.compileStreaming && type.indexOf("application/wasm") === 0) {
+        return WebAssembly.compileStreaming(res);
       }
-      var loaded = 0;
-      var counted = res.body.pipeThrough(new TransformStream({
-        transform: function (chunk, ctl) {
-          loaded += chunk.byteLength;
-          showProgress(loaded);
-          ctl.enqueue(chunk);
-        }
-      }));
-      return new Response(counted, { status: res.status, headers: res.headers });
+      return res.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
     });
   }
 
@@ -93,15 +112,14 @@
       if (state !== "starting") {
         setState("fetching");
       }
-      // Streaming compilation needs the application/wasm type; a host that
-      // sends another gets the slower way rather than no app.
-      compiled = fetchWasm(priority).then(function (res) {
-        var type = res.headers.get("Content-Type") || "";
-        if (WebAssembly.compileStreaming && type.indexOf("application/wasm") === 0) {
-          return WebAssembly.compileStreaming(res);
-        }
-        return res.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
-      });
+      // When the reader is already waiting, the worker counts the bytes
+      // for the loading pill (the size is the decoded one).
+      var count = state === "starting";
+      compiled = (typeof Worker === "function" ? compileInWorker(priority, count) : Promise.reject(new Error("no Worker")))
+        .catch(function (err) {
+          console.warn("compiling the app on the page:", err.message);
+          return compileHere();
+        });
       compiled.then(function () {
         if (state === "fetching") {
           setState("compiled");

@@ -29,6 +29,18 @@ type testSite struct {
 	URL  string
 	gate chan struct{} // closed to let a held-back wasm download through
 	once sync.Once
+
+	mu   sync.Mutex
+	seen map[string][]time.Time // path → when the server received each request for it
+}
+
+// requested returns when the server received each request for path, from
+// the page or any of its workers (the wasm is fetched by a worker, whose
+// requests the page's DevTools session does not see).
+func (s *testSite) requested(path string) []time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]time.Time(nil), s.seen[path]...)
 }
 
 // siteOption changes how startSite runs the server.
@@ -49,11 +61,14 @@ func startSite(t *testing.T, opts ...siteOption) *testSite {
 		o(&c)
 	}
 	h := newHandler(t)
-	ts := &testSite{gate: make(chan struct{})}
+	ts := &testSite{gate: make(chan struct{}), seen: map[string][]time.Time{}}
 	if !c.holdWasm {
 		ts.release()
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ts.mu.Lock()
+		ts.seen[r.URL.Path] = append(ts.seen[r.URL.Path], time.Now())
+		ts.mu.Unlock()
 		if r.URL.Path == "/web/app.wasm" {
 			select {
 			case <-ts.gate:
@@ -317,7 +332,15 @@ func eval[T any](b *browser, expr string) T {
 // waitFor polls a JavaScript predicate until it is true.
 func (b *browser) waitFor(what, predicate string) {
 	b.t.Helper()
-	_, err := chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](predicate, chromedp.WithPollingTimeout(45*time.Second), chromedp.WithPollingInterval(25*time.Millisecond)))
+	var err error
+	// A document replaced while polling (a navigation the page made
+	// itself) ends the poll with its context; the new document is polled.
+	for try := 0; try < 3; try++ {
+		_, err = chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](predicate, chromedp.WithPollingTimeout(45*time.Second), chromedp.WithPollingInterval(25*time.Millisecond)))
+		if err == nil || !strings.Contains(err.Error(), "Cannot find context") && !strings.Contains(err.Error(), "context was destroyed") {
+			break
+		}
+	}
 	if err != nil {
 		b.t.Fatalf("waiting for %s (%s): %v", what, predicate, err)
 	}
