@@ -94,6 +94,16 @@ bench-tools: $(LIGHTHOUSE)
 $(LIGHTHOUSE):
 	npm i -E --prefix .tools/lighthouse --no-audit --no-fund lighthouse@12.2.3
 
+# The version before boot on intent (issue 15), checked out from git and
+# built once under .tools/, so that make bench measures its time to
+# interactive in the same run as today's.
+BEFORE_REF := 38bbfd91d4f4bebcd48d426b0b3b77b4077648ec
+BEFORE     := .tools/before/bin/explainer
+$(BEFORE):
+	rm -rf .tools/before && git worktree prune
+	git worktree add --detach .tools/before $(BEFORE_REF)
+	$(MAKE) -C .tools/before build
+
 # Go benchmarks, then a bounded loopback load run (Go client, 127.0.0.1
 # only) against this server and a plain net/http file server of the same
 # bytes; it prints requests per second and the ratio.
@@ -103,17 +113,18 @@ $(LIGHTHOUSE):
 # baselines (the article as a static page, and / with every script removed);
 # the wasm's size breakdown; what a reader who only reads / receives (with
 # Save-Data: no wasm; without: the wasm fetched after load, Go not started);
-# on /fit the time from the first tapped Next to its answer, cold and warm
-# (-before BIN: beside the previous version's time to interactive); the
+# on /fit the time from the first tapped Next to its answer, cold and warm,
+# beside the time to interactive of the version before boot on intent; the
 # worst input delay and longest task while a reader taps through the boot
 # of /faq and /fit; Lighthouse mobile on /, /faq, /fit (-lighthouse-runs).
 # Results go to bench-results/. BENCHFLAGS="-runs 1 -only intent" for a
 # quick look at one section (sizes,visits,reader,intent,delay,lighthouse).
 BENCHFLAGS ?=
-bench: build $(LIGHTHOUSE)
+bench: build $(LIGHTHOUSE) $(BEFORE)
 	$(GO) test -run '^$$' -bench . -benchtime 2000x ./app/server
 	LOAD=1 $(GO) test -count=1 -run '^TestLoadAgainstPlainFileServer$$' -v ./app/server
-	$(GO) run ./app/bench $(BENCHFLAGS)
+	$(GO) run ./app/bench -before $(BEFORE) $(BENCHFLAGS)
+
 
 clean:
 	rm -rf bin dist web/app.wasm web/app.wasm.*
