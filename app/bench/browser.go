@@ -10,6 +10,7 @@ import (
 	"explainer/app/chromium"
 	"fmt"
 	"math"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -56,20 +57,30 @@ type visit struct {
 	LongestTask figure `json:"longestTaskMs"`
 	Blocking    figure `json:"blockingMs"`
 
-	Bytes         int64   `json:"bytes"`       // encoded bytes received, page and workers
-	WorkerBytes   int64   `json:"workerBytes"` // of which by workers
-	Requests      int     `json:"requests"`
-	DocEncoding   string  `json:"docEncoding"`
-	WasmEncoding  string  `json:"wasmEncoding"`
-	WasmBytes     int64   `json:"wasmBytes"`           // encoded bytes of app.wasm on the page
-	WasmNetwork   int     `json:"wasmNetworkRequests"` // app.wasm fetched over the network (page or worker)
-	WasmFromSW    bool    `json:"wasmFromServiceWorker"`
-	Controlled    bool    `json:"controlled"` // a service worker controlled the page
-	WorkersSeen   int     `json:"workersWatched"`
-	WorkerWasmMs  float64 `json:"workerWasmMs,omitempty"` // how long a worker's own fetch of app.wasm took (the service worker's: a revalidation, as it registers after the page has the wasm)
-	WorkerProblem string  `json:"workerProblem,omitempty"`
-	Boot          string  `json:"boot,omitempty"` // the last data-boot state seen
-	Failed        bool    `json:"failed,omitempty"`
+	// Bytes and WorkerBytes are CDP's counts (headers included) with the
+	// wasm's replaced by the link's count of its body bytes: the page's
+	// and the service worker's sessions do not see the dedicated worker
+	// that fetches the wasm, the link sees every fetch (wasmlog.go).
+	Bytes       int64  `json:"bytes"`       // encoded bytes received, page and workers
+	WorkerBytes int64  `json:"workerBytes"` // of which by workers
+	Requests    int    `json:"requests"`    // CDP's: without the dedicated worker's
+	DocEncoding string `json:"docEncoding"`
+	// The wasm as the link saw it: requests that reached it, from the page
+	// or any worker (one the service worker or the HTTP cache answered
+	// without revalidating did not), their body bytes, and their encoding.
+	// A fetch still running when the visit's figures are read (on / the
+	// wasm comes after load, in the background) counts the bytes passed.
+	WasmEncoding    string  `json:"wasmEncoding"`
+	WasmBytes       int64   `json:"wasmBytes"`
+	WasmNetwork     int     `json:"wasmNetworkRequests"`
+	WasmRevalidated int     `json:"wasmRevalidations"`     // of which answered 304
+	WasmFromSW      bool    `json:"wasmFromServiceWorker"` // the page's session saw a response from the service worker (CDP)
+	Controlled      bool    `json:"controlled"`            // a service worker controlled the page
+	WorkersSeen     int     `json:"workersWatched"`
+	WorkerWasmMs    float64 `json:"workerWasmMs,omitempty"` // how long a worker's own fetch of app.wasm took (the service worker's: a revalidation, as it registers after the page has the wasm)
+	WorkerProblem   string  `json:"workerProblem,omitempty"`
+	Boot            string  `json:"boot,omitempty"` // the last data-boot state seen
+	Failed          bool    `json:"failed,omitempty"`
 }
 
 // run is one cold visit in a fresh profile, and for the app's /fit the
@@ -84,21 +95,57 @@ type run struct {
 // answering script clicks, "drive" for a page the bench drives itself.
 type mode string
 
-// counters collects network figures from the page and worker sessions.
+// counters collects network figures from the page and worker sessions,
+// from since on; the wasm's are read from the link's log (wasmlog.go).
 type counters struct {
-	mu       sync.Mutex
-	v        visit
-	wasmReqs map[network.RequestID]bool
-	swWasm   map[string]float64 // worker request id → start, seconds
-	workers  map[target.SessionID]bool
+	mu         sync.Mutex
+	v          visit
+	since      time.Time
+	wasmReqs   map[network.RequestID]bool
+	swWasm     map[string]float64 // worker request id → start, seconds
+	pageWasm   int64              // the wasm's bytes CDP saw on the page
+	workerWasm int64              // and on the workers' sessions
+	workers    map[target.SessionID]bool
 }
 
 func (c *counters) reset() {
 	c.mu.Lock()
 	c.v = visit{}
+	c.since = time.Now()
 	c.wasmReqs = map[network.RequestID]bool{}
 	c.swWasm = map[string]float64{}
+	c.pageWasm, c.workerWasm = 0, 0
 	c.mu.Unlock()
+}
+
+// snapshot returns the figures so far for a visit of pageURL, with the
+// wasm's as its linked server saw them since the last reset, and the
+// tally they came from.
+func (c *counters) snapshot(pageURL string) (visit, wasmTally) {
+	c.mu.Lock()
+	v, since, pageWasm, workerWasm := c.v, c.since, c.pageWasm, c.workerWasm
+	c.mu.Unlock()
+	t := tally(wasmRequests.window(originOf(pageURL), since, time.Now()))
+	return withLinkWasm(v, pageWasm, workerWasm, t), t
+}
+
+// withLinkWasm replaces CDP's wasm figures in v with the link's: the
+// wasm's bytes CDP saw on the page and the workers come out of the totals,
+// the link's go in, and those the page did not see count as a worker's.
+func withLinkWasm(v visit, pageWasm, workerWasm int64, t wasmTally) visit {
+	v.Bytes += t.Bytes - pageWasm - workerWasm
+	v.WorkerBytes += max(0, t.Bytes-pageWasm) - workerWasm
+	v.WasmBytes, v.WasmNetwork, v.WasmRevalidated, v.WasmEncoding = t.Bytes, t.Requests, t.Revalidated, t.Encoding
+	return v
+}
+
+// originOf is scheme://host of a URL, as serveLinked names its server.
+func originOf(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return p.Scheme + "://" + p.Host
 }
 
 func (c *counters) onPageEvent(ev any) {
@@ -110,22 +157,15 @@ func (c *counters) onPageEvent(ev any) {
 		if ev.Type == network.ResourceTypeDocument {
 			c.v.DocEncoding = header(r.Headers, "content-encoding")
 		}
-		if strings.HasSuffix(strings.SplitN(r.URL, "?", 2)[0], "/app.wasm") {
+		if isWasm(r.URL) {
 			c.wasmReqs[ev.RequestID] = true
-			if r.FromServiceWorker {
-				c.v.WasmFromSW = true
-			} else {
-				c.v.WasmEncoding = header(r.Headers, "content-encoding")
-				if !r.FromDiskCache && !r.FromPrefetchCache {
-					c.v.WasmNetwork++
-				}
-			}
+			c.v.WasmFromSW = c.v.WasmFromSW || r.FromServiceWorker
 		}
 	case *network.EventLoadingFinished:
 		c.v.Bytes += int64(ev.EncodedDataLength)
 		c.v.Requests++
 		if c.wasmReqs[ev.RequestID] {
-			c.v.WasmBytes += int64(ev.EncodedDataLength)
+			c.pageWasm += int64(ev.EncodedDataLength)
 		}
 	}
 }
@@ -169,8 +209,7 @@ func (c *counters) onWorkerMessage(raw string) {
 			Request   struct{ URL string } `json:"request"`
 		}
 		json.Unmarshal(m.Params, &p)
-		if strings.HasSuffix(strings.SplitN(p.Request.URL, "?", 2)[0], "/app.wasm") {
-			c.v.WasmNetwork++
+		if isWasm(p.Request.URL) {
 			c.swWasm[p.RequestID] = p.Timestamp
 		}
 	case "Network.loadingFinished":
@@ -182,6 +221,7 @@ func (c *counters) onWorkerMessage(raw string) {
 		json.Unmarshal(m.Params, &p)
 		if t0, ok := c.swWasm[p.RequestID]; ok {
 			c.v.WorkerWasmMs = (p.Timestamp - t0) * 1000
+			c.workerWasm += int64(p.EncodedDataLength)
 		}
 		c.v.Bytes += int64(p.EncodedDataLength)
 		c.v.WorkerBytes += int64(p.EncodedDataLength)
@@ -392,9 +432,7 @@ func loadOnce(ctx context.Context, c *counters, url string) (visit, error) {
 	if err != nil {
 		return visit{}, err
 	}
-	c.mu.Lock()
-	v := c.v
-	c.mu.Unlock()
+	v, _ := c.snapshot(url)
 	v.FCP, v.LCP, v.OnTop = figure(val(js.FCP)), figure(val(js.LCP)), figure(val(js.OnTop))
 	v.Load, v.Ready, v.Interactive = figure(val(js.Load)), figure(val(js.Ready)), figure(val(js.Interactive))
 	v.CLS, v.CLSAfterReady, v.Controlled = figure(js.CLS), figure(js.ClsAfterReady), js.Controlled
@@ -423,6 +461,7 @@ type figures struct {
 	FCP, LCP, OnTop, Load, Ready, Interactive, Answered, FirstTap *float64
 	CLS, ClsAfterReady                                            float64
 	Controlled, Failed                                            bool
+	TimeOrigin                                                    float64 // performance.timeOrigin, epoch ms
 	LongTasks                                                     [][2]float64
 	Boot                                                          [][2]json.RawMessage // [state, ms]
 	Events                                                        []eventEntry
@@ -470,7 +509,7 @@ func (f figures) bootAt(t float64) string {
 // controls the page.
 func pageFigures(ctx context.Context) (figures, error) {
 	var js figures
-	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(Object.assign({}, window.__bench, {controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller)}))`))
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(Object.assign({}, window.__bench, {controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller), timeOrigin: performance.timeOrigin}))`))
 	if err != nil {
 		return js, err
 	}

@@ -78,14 +78,17 @@ func (l *link) handler(h http.Handler) http.Handler {
 }
 
 // serveLinked listens on a free loopback port and serves h over a new link.
+// The wasm's requests are logged in wasmRequests as they reach the link,
+// under the returned url (wasmlog.go).
 func serveLinked(p profile, h http.Handler) (url string, closeFn func(), err error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, err
 	}
-	srv := &http.Server{Handler: newLink(p).handler(h)}
+	url = "http://" + ln.Addr().String()
+	srv := &http.Server{Handler: wasmRequests.record(url, newLink(p).handler(h))}
 	go srv.Serve(ln)
-	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
+	return url, func() { srv.Close() }, nil
 }
 
 // proxyTo forwards every request to target unchanged: the bodies keep the

@@ -7,11 +7,9 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -24,6 +22,11 @@ import (
 //     (it should start after it), and that Go is still not running once
 //     the wasm has been fetched and compiled, and the longest task the
 //     fetch and compile cost the page meanwhile.
+//
+// boot.js has a dedicated worker fetch and compile the wasm, out of sight
+// of the page's CDP session, so the wasm's requests are those the emulated
+// link saw (wasmlog.go), and when the first arrived is put on the page's
+// clock with performance.timeOrigin.
 
 // readerRun is one run's two read-only visits.
 type readerRun struct {
@@ -33,7 +36,7 @@ type readerRun struct {
 	SaveDataBoot      string `json:"saveDataBoot"`
 
 	LoadMs          figure `json:"loadMs"`          // load event, ms since navigation
-	WasmStartMs     figure `json:"wasmStartMs"`     // app.wasm's request, ms since navigation
+	WasmStartMs     figure `json:"wasmStartMs"`     // app.wasm's first request reached the link, ms since navigation
 	WasmAfterLoadMs figure `json:"wasmAfterLoadMs"` // WasmStartMs − LoadMs
 	Boot            string `json:"boot"`            // data-boot at the end
 	GoStarted       bool   `json:"goStarted"`       // data-app, or data-boot starting or ready
@@ -41,32 +44,6 @@ type readerRun struct {
 	// what fetching and compiling in the background costs the reader.
 	LongestTask figure `json:"longestTaskMs"`
 	Blocking    figure `json:"blockingMs"`
-}
-
-// requestClock notes, in CDP's monotonic seconds, when the document's and
-// app.wasm's requests start and when the load event fires.
-type requestClock struct {
-	mu                  sync.Mutex
-	doc, wasm, loadTime float64
-}
-
-func (rc *requestClock) on(ev any) {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	switch ev := ev.(type) {
-	case *network.EventRequestWillBeSent:
-		ts := float64(ev.Timestamp)
-		switch {
-		case ev.Type == network.ResourceTypeDocument && rc.doc == 0:
-			rc.doc = ts
-		case isWasm(ev.Request.URL) && rc.wasm == 0:
-			rc.wasm = ts
-		}
-	case *page.EventLoadEventFired:
-		if rc.loadTime == 0 {
-			rc.loadTime = float64(ev.Timestamp)
-		}
-	}
 }
 
 func isWasm(url string) bool { return strings.HasSuffix(strings.SplitN(url, "?", 2)[0], "/app.wasm") }
@@ -103,9 +80,8 @@ func saveDataVisit(ctx context.Context, chrome, url string, prof profile, r *rea
 	if err != nil {
 		return err
 	}
-	t.c.mu.Lock()
-	r.SaveDataBytes, r.SaveDataWasmBytes, r.SaveDataWasmReqs = t.c.v.Bytes, t.c.v.WasmBytes, len(t.c.wasmReqs)
-	t.c.mu.Unlock()
+	v, _ := t.c.snapshot(url)
+	r.SaveDataBytes, r.SaveDataWasmBytes, r.SaveDataWasmReqs = v.Bytes, v.WasmBytes, v.WasmNetwork
 	r.SaveDataBoot = js.lastBoot()
 	return nil
 }
@@ -116,10 +92,6 @@ func plainReadVisit(ctx context.Context, chrome, url string, prof profile, r *re
 		return err
 	}
 	defer t.close()
-	rc := &requestClock{}
-	if err := chromedp.Listen(t.ctx, rc.on); err != nil {
-		return err
-	}
 	if err := navigate(t.ctx, url); err != nil {
 		return err
 	}
@@ -143,18 +115,10 @@ func plainReadVisit(ctx context.Context, chrome, url string, prof profile, r *re
 	longest, total := blocking(js.LongTasks, val(js.FCP))
 	r.LongestTask, r.Blocking = figure(longest), figure(total)
 	r.GoStarted = state[1] != "" || state[0] == "starting" || state[0] == "ready"
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	r.LoadMs, r.WasmStartMs, r.WasmAfterLoadMs = nan(), nan(), nan()
-	if rc.doc > 0 && rc.loadTime > 0 {
-		r.LoadMs = figure((rc.loadTime - rc.doc) * 1000)
-	}
-	if rc.doc > 0 && rc.wasm > 0 {
-		r.WasmStartMs = figure((rc.wasm - rc.doc) * 1000)
-	}
-	if rc.wasm > 0 && rc.loadTime > 0 {
-		r.WasmAfterLoadMs = figure((rc.wasm - rc.loadTime) * 1000)
-	}
+	_, wasm := t.c.snapshot(url)
+	r.LoadMs = figure(val(js.Load))
+	r.WasmStartMs = sinceNavigation(wasm.First, js.TimeOrigin)
+	r.WasmAfterLoadMs = figure(float64(r.WasmStartMs) - float64(r.LoadMs)) // NaN if either is
 	return nil
 }
 

@@ -152,7 +152,7 @@ func formatReader(rs []readerRun) string {
 	var b strings.Builder
 	b.WriteString(formatPlain(rows, "metric", []string{"/"}))
 	for i, r := range rs {
-		fmt.Fprintf(&b, "run %d: with Save-Data data-boot=%s, %d wasm request(s); without, data-boot=%s at the end\n", i+1, r.SaveDataBoot, r.SaveDataWasmReqs, r.Boot)
+		fmt.Fprintf(&b, "run %d: with Save-Data data-boot=%s, %d wasm request(s) over the link; without, data-boot=%s at the end\n", i+1, r.SaveDataBoot, r.SaveDataWasmReqs, r.Boot)
 	}
 	return b.String()
 }
