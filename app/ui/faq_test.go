@@ -103,7 +103,9 @@ func visibleFAQ(t *testing.T, page string) []visibleQA {
 var answerRE = regexp.MustCompile(`<div [^>]*class="faq-answer-text"`)
 
 // detailsRE matches the opening tag of an FAQ item and captures its id.
-var detailsRE = regexp.MustCompile(`<details(?: class="faq-item"| id="([^"]+)"){2}[^>]*>`)
+// Its attributes are in name order; data-stage marks it for the staged
+// mount (stage.go).
+var detailsRE = regexp.MustCompile(`<details(?: class="faq-item"| data-stage="[^"]*"| id="([^"]+)"){3}[^>]*>`)
 
 func fold(s string) string { return strings.Join(strings.Fields(s), " ") }
 

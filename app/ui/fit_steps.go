@@ -63,9 +63,10 @@ func (p *FitPage) renderStatement(i int) app.UI {
 
 	// The intro's element stays on later steps, empty, so that go-app
 	// updates the step's elements in place instead of replacing them.
-	intro := app.Div().Class("fit-intro")
+	var intro app.UI = app.Div().Class("fit-intro")
 	if i == 0 {
-		intro = p.ui.fitIntro(p.fitShareNotice(true))
+		// Text only: a copy until the first stage of the first mount.
+		intro = staged(p.ui, 1, p.path()+"#intro", func() app.HTMLDiv { return p.ui.fitIntro(p.fitShareNotice(true)) })
 	}
 
 	next := app.Button().Type("button").ID("fit-next").Class("fit-next").OnClick(p.next)
@@ -107,7 +108,7 @@ func (p *FitPage) renderStatement(i int) app.UI {
 		app.Div().Class("fit-nav").Body(back, next),
 		noteEl,
 		fitHowLink(i),
-		fitSafety(),
+		staged(p.ui, 1, p.path()+"#safety", fitSafety),
 	)
 }
 
