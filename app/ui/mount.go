@@ -90,7 +90,10 @@ func (u *App) mounted(ctx app.Context) {
 		if y > 0 {
 			app.Window().Call("scrollTo", 0, y)
 		}
-		u.startStages(ctx, markReady)
+		u.startStages(ctx, func() {
+			u.stage.keepAnchor()
+			markReady()
+		})
 	})
 }
 
