@@ -335,3 +335,52 @@ func TestNoTapIsLostWhileTheAppStarts(t *testing.T) {
 		t.Logf("phases of the actions: %v; worst input delay %.0f ms (4× CPU; make bench measures it)", phases, worstInputDelay(b))
 	})
 }
+
+// The page names only boot.js: go-app's scripts and links.js are not
+// fetched alongside the page, where they shared the link with it and ran
+// before its first paint, but by boot.js after the load event (here, to
+// register the service worker, which needs app.js). With Save-Data they are
+// not fetched at all until the reader asks for the app.
+func TestBootLoadsTheAppScriptsOnlyAfterTheLoadEvent(t *testing.T) {
+	scripts := []string{"/web/links.js", "/wasm_exec.js", "/app.js"}
+	t.Run("read-only visit", func(t *testing.T) {
+		s := startSite(t)
+		b := newBrowser(t, 412, 823)
+		b.open(s.URL + "/")
+		b.waitFor("the service worker", `navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))`)
+		loadEnd := eval[float64](b, `performance.timeOrigin + performance.getEntriesByType("navigation")[0].loadEventEnd`)
+		for _, p := range scripts {
+			got := s.requested(p)
+			if len(got) == 0 {
+				t.Errorf("%s was never fetched", p)
+				continue
+			}
+			if at := float64(got[0].UnixMicro()) / 1e3; at < loadEnd {
+				t.Errorf("the server got %s %.0f ms before the load event ended", p, loadEnd-at)
+			}
+		}
+		if eval[bool](b, `document.documentElement.dataset.app === "ready"`) {
+			t.Error("the app started on a page the reader only read")
+		}
+	})
+	t.Run("save-data", func(t *testing.T) {
+		s := startSite(t)
+		b := newBrowser(t, 412, 823)
+		saveDataHeader(b)
+		b.open(s.URL + "/fit")
+		b.waitFor("the load event", `document.readyState === "complete"`)
+		b.run(sleep(1500))
+		for _, p := range scripts {
+			if n := len(s.requested(p)); n != 0 {
+				t.Errorf("with Save-Data, %s was fetched %d times before the reader asked for anything", p, n)
+			}
+		}
+		b.tap("#fit-" + fitDefinition(t).Statements[0].ID + "-4")
+		b.waitApp()
+		for _, p := range scripts {
+			if len(s.requested(p)) == 0 {
+				t.Errorf("the app started without %s", p)
+			}
+		}
+	})
+}
