@@ -384,3 +384,36 @@ func TestBootLoadsTheAppScriptsOnlyAfterTheLoadEvent(t *testing.T) {
 		}
 	})
 }
+
+// The browser's install prompt may come before boot.js has loaded app.js
+// (with Save-Data, not until the reader asks): boot.js keeps it, offers the
+// install, and hands it to app.js's deferredPrompt once app.js is there, so
+// that go-app (and the app, once it runs) can show it.
+func TestInstallPromptBeforeAppJSIsHandedOver(t *testing.T) {
+	s := startSite(t)
+	b := newBrowser(t, 412, 823)
+	saveDataHeader(b)
+	b.open(s.URL + "/")
+	b.waitFor("boot.js", `!!window.explainerBoot`)
+	if eval[bool](b, `typeof goappIsAppInstallable === "function"`) {
+		t.Fatal("app.js loaded in light mode before the reader asked")
+	}
+	if !eval[bool](b, `(() => {
+		const e = new Event("beforeinstallprompt", {cancelable: true});
+		e.prompt = () => { window.__prompted = true; };
+		e.userChoice = Promise.resolve({outcome: "dismissed"});
+		window.dispatchEvent(e);
+		return e.defaultPrevented;
+	})()`) {
+		t.Error("the install prompt was not deferred before app.js loaded")
+	}
+	b.waitFor("the install offer", `!!document.querySelector(".install-offer")`)
+	eval[bool](b, `(explainerBoot.keepOffline(), true)`)
+	b.waitFor("app.js", `typeof goappIsAppInstallable === "function"`)
+	if !eval[bool](b, `goappIsAppInstallable()`) {
+		t.Error("app.js did not get the install prompt caught before it loaded")
+	}
+	// go-app shows the prompt it was handed.
+	eval[bool](b, `(goappShowInstallPrompt(), true)`)
+	b.waitFor("the prompt shown", `window.__prompted === true`)
+}
