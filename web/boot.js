@@ -20,6 +20,12 @@
 // is carried over to the new page: the state each control was left in, and
 // one click per press of a button that needs the app, in order.
 //
+// The page loads only this script. go-app's wasm_exec.js and app.js, and
+// web/links.js, are loaded here when they are first needed: after the load
+// event, or at once on an intent (loadApp). Requested by the page, they
+// would share the slow link with the page itself and run before its first
+// paint (README, Performance).
+//
 // States, on <html data-boot>: light (Save-Data: nothing fetched), idle,
 // fetching, compiled, starting (Go running, not yet mounted), ready,
 // failed. window.explainerBoot.start() starts the app as an intent would
@@ -31,15 +37,111 @@
   var wasmURL = script.getAttribute("data-wasm");
   var wasmSize = parseInt(script.getAttribute("data-wasm-size"), 10) || 0;
 
+  var appScripts = (script.getAttribute("data-scripts") || "").split(" ").filter(Boolean);
+
   var state = "";
   function setState(s) {
     state = s;
     html.setAttribute("data-boot", s);
   }
 
-  // Crawlers and ?wasm=false get the page as written (go-app's rule).
-  var canRun = typeof WebAssembly === "object" && typeof Go === "function" &&
-    typeof goappCanLoadWebAssembly === "function" && goappCanLoadWebAssembly();
+  // Whether a service worker controlled this page when it loaded, before
+  // app.js registers one: the update banner uses it to tell a first
+  // install from a new version (ui/banners.go, hadWorker).
+  if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+    html.setAttribute("data-had-worker", "");
+  }
+
+  // Crawlers and ?wasm=false get the page as written: go-app's rule
+  // (goappCanLoadWebAssembly in app.js), checked here before app.js is
+  // loaded.
+  var canRun = typeof WebAssembly === "object" &&
+    !/bot|googlebot|crawler|spider|robot|crawling/i.test(navigator.userAgent) &&
+    new URLSearchParams(location.search).get("wasm") !== "false";
+
+  // The questionnaire's radio buttons start as the server wrote them. A
+  // browser that restores form state on reload (Firefox) would otherwise tick
+  // an old answer into the prerendered page, which the app would then take
+  // for a new one; autocomplete="off", which says the same, is not allowed on
+  // radio buttons.
+  document.querySelectorAll('input[type="radio"]').forEach(function (r) {
+    r.checked = r.defaultChecked;
+  });
+
+  // Reading aids (issue 17). The "In short" switch works by CSS alone; here
+  // the choice is remembered on the device (the app reads the same key after
+  // it starts). Each glossary definition opens as a sheet on the side of the
+  // screen away from its term, so it never covers the line being read.
+  (function () {
+    var key = "explainer.in-short";
+    function storage() { try { return window.localStorage; } catch (e) { return null; } }
+    var box = document.getElementById("in-short-toggle");
+    var s = storage();
+    if (box && s && s.getItem(key) === "hidden") box.checked = false;
+    document.addEventListener("change", function (e) {
+      if (e.target && e.target.id === "in-short-toggle" && storage()) {
+        try { storage().setItem(key, e.target.checked ? "shown" : "hidden"); } catch (err) {}
+      }
+    }, true);
+    document.addEventListener("beforetoggle", function (e) {
+      var p = e.target;
+      if (!p || !p.classList || !p.classList.contains("term-def") || e.newState !== "open") return;
+      var term = document.querySelector('button.term[popovertarget="' + p.id + '"]');
+      var low = term && term.getBoundingClientRect().top > window.innerHeight / 2;
+      p.classList.toggle("term-def-top", !!low);
+    }, true);
+  })();
+
+  // ---------------------------------------------------------------------
+  // The app's scripts, loaded once, in order (async = false), when first
+  // needed. appLoaded resolves when app.js has run.
+
+  var appLoaded = null; // Promise
+  var appReady = false;
+  var onAppLoaded = []; // run once app.js has run, in order
+
+  function loadApp() {
+    if (!appLoaded) {
+      appLoaded = new Promise(function (resolve, reject) {
+        if (appScripts.length === 0) {
+          reject(new Error("no app scripts named on boot.js"));
+          return;
+        }
+        appScripts.forEach(function (src, i) {
+          var s = document.createElement("script");
+          s.src = src;
+          s.async = false;
+          s.onerror = function () { reject(new Error("could not load " + src)); };
+          if (i === appScripts.length - 1) {
+            s.onload = function () {
+              if (typeof Go !== "function" || typeof goappInitServiceWorker !== "function") {
+                reject(new Error("the app's scripts did not define Go and go-app"));
+                return;
+              }
+              appReady = true;
+              onAppLoaded.forEach(function (f) { f(); });
+              onAppLoaded = [];
+              resolve();
+            };
+          }
+          document.body.appendChild(s);
+        });
+      });
+      appLoaded.catch(function () {
+        appLoaded = null; // a later intent tries again
+      });
+    }
+    return appLoaded;
+  }
+
+  // whenApp runs f once app.js has run: now if it has.
+  function whenApp(f) {
+    if (appReady) {
+      f();
+    } else {
+      onAppLoaded.push(f);
+    }
+  }
 
   var conn = navigator.connection || {};
   var light = html.hasAttribute("data-save-data") || conn.saveData === true ||
@@ -144,7 +246,10 @@
     }
     html.setAttribute("data-intent", "");
     setState("starting");
+    var scripts = loadApp();
     started = compile("high").then(function (mod) {
+      return scripts.then(function () { return mod; });
+    }).then(function (mod) {
       var go = new Go();
       return WebAssembly.instantiate(mod, go.importObject).then(function (instance) {
         go.run(instance);
@@ -175,10 +280,16 @@
   // go-app function, with the update check). Once is enough.
   var registered = false;
   function registerWorker() {
-    if (!registered && typeof goappInitServiceWorker === "function") {
-      registered = true;
-      goappInitServiceWorker();
+    if (registered || !("serviceWorker" in navigator)) {
+      return;
     }
+    registered = true;
+    loadApp().then(function () {
+      goappInitServiceWorker();
+    }, function (err) {
+      registered = false;
+      console.error("registering the service worker failed:", err);
+    });
   }
 
   window.explainerBoot = {
@@ -428,26 +539,44 @@
     return s;
   }
 
-  if (typeof goappOnUpdate === "function") {
+  // showUpdate shows the update banner until the app runs. Before app.js
+  // is loaded, go-app is told once it is (goappOnUpdate then marks the
+  // update for the app, if it starts later, to show its own banner).
+  var updatePending = false;
+  function showUpdate() {
+    // On a first visit the new worker claims the page as it activates:
+    // an install, not a new version (ui/banners.go, hadWorker).
+    if (state === "ready" || !banners || !html.hasAttribute("data-had-worker") ||
+      banners.querySelector(".banner-update")) {
+      return;
+    }
+    html.classList.add("has-banner"); // room at the bottom of the page (banners.css)
+    var wrap = document.createElement("div");
+    wrap.className = "status-banners";
+    wrap.setAttribute("aria-live", "polite");
+    banners.appendChild(wrap);
+    // Added after the live region, so that it is announced.
+    wrap.appendChild(banner("banner banner-update", "Update", "A new version is available.",
+      [["banner-action", "Reload", function () { location.reload(); }]]));
+  }
+  function onUpdate() {
+    if (appReady) {
+      goappOnUpdate();
+      return;
+    }
+    updatePending = true;
+    showUpdate();
+  }
+  whenApp(function () {
     var appOnUpdate = goappOnUpdate;
     window.goappOnUpdate = function () {
       appOnUpdate(); // tells the app, if it starts later, to show its own
-      // On a first visit the new worker claims the page as it activates:
-      // an install, not a new version (ui/banners.go, hadWorker).
-      if (state === "ready" || !banners || !html.hasAttribute("data-had-worker") ||
-        banners.querySelector(".banner-update")) {
-        return;
-      }
-      html.classList.add("has-banner"); // room at the bottom of the page (banners.css)
-      var wrap = document.createElement("div");
-      wrap.className = "status-banners";
-      wrap.setAttribute("aria-live", "polite");
-      banners.appendChild(wrap);
-      // Added after the live region, so that it is announced.
-      wrap.appendChild(banner("banner banner-update", "Update", "A new version is available.",
-        [["banner-action", "Reload", function () { location.reload(); }]]));
+      showUpdate();
     };
-  }
+    if (updatePending) {
+      appOnUpdate();
+    }
+  });
 
   // A new version's worker claims this page once it has stored the whole
   // new version: that is an update, when a worker already controlled the
@@ -455,11 +584,7 @@
   // the browser's own update check found the new one; this hears of it
   // either way.
   if (navigator.serviceWorker && html.hasAttribute("data-had-worker")) {
-    navigator.serviceWorker.addEventListener("controllerchange", function () {
-      if (typeof goappOnUpdate === "function") {
-        goappOnUpdate();
-      }
-    });
+    navigator.serviceWorker.addEventListener("controllerchange", onUpdate);
   }
 
   var installKey = "explainer.install-dismissed"; // the app's key (ui/banners.go)
@@ -470,7 +595,15 @@
       return false;
     }
   }
-  window.addEventListener("beforeinstallprompt", function () {
+  // The browser's install prompt, kept as app.js keeps it (its
+  // deferredPrompt, which the app reads): it may be offered before app.js
+  // is loaded, so it is caught here and handed over once app.js has run.
+  var installPrompt = null;
+  window.addEventListener("beforeinstallprompt", function (e) {
+    if (!appReady) {
+      e.preventDefault();
+      installPrompt = e;
+    }
     if (state === "ready" || !banners || installDismissed() || banners.querySelector(".install-offer")) {
       return;
     }
@@ -479,7 +612,13 @@
         ["banner-action", "Install app", function () {
           registerWorker();
           offer.remove();
-          goappShowInstallPrompt();
+          if (appReady) {
+            goappShowInstallPrompt();
+          } else if (installPrompt) {
+            // Now, while the press still counts as the reader's.
+            installPrompt.prompt();
+            installPrompt = null;
+          }
         }],
         ["banner-dismiss secondary", "Not now", function () {
           try { localStorage.setItem(installKey, "true"); } catch (e) { }
@@ -489,7 +628,17 @@
     banners.appendChild(offer);
   });
   // Installing stores the site for offline use, also in light mode.
-  window.addEventListener("appinstalled", registerWorker);
+  window.addEventListener("appinstalled", function () {
+    installPrompt = null;
+    registerWorker();
+  });
+  whenApp(function () {
+    if (installPrompt) {
+      deferredPrompt = installPrompt; // app.js's global (let)
+      installPrompt = null;
+      goappOnAppInstallChange();
+    }
+  });
 
   // "Keep for offline use", shown in light mode (the page's footer).
   document.addEventListener("click", function (e) {
@@ -555,9 +704,13 @@
       ready.then(registerWorker);
       return;
     }
-    // A turn after the load event, so the fetch does not count as part of
-    // the page's load.
+    // A turn after the load event, so the fetches do not count as part of
+    // the page's load. The app's scripts come first: they are small, and
+    // registering the worker needs them.
     setTimeout(function () {
+      loadApp().catch(function (err) {
+        console.warn("loading the app's scripts:", err.message);
+      });
       compile("low").then(registerWorker, registerWorker);
     }, 0);
   }

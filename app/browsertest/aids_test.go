@@ -11,7 +11,7 @@ import (
 
 // The "In short" switch hides every key-point box before the app has
 // started (CSS on a real checkbox), and the choice survives a reload and
-// the app's mount (localStorage, read by links.js and by the app).
+// the app's mount (localStorage, read by boot.js and by the app).
 func TestInShortSwitchWorksBeforeTheAppAndIsRemembered(t *testing.T) {
 	s := startSite(t, holdingWasm())
 	b := newBrowser(t, 412, 823)
@@ -25,7 +25,7 @@ func TestInShortSwitchWorksBeforeTheAppAndIsRemembered(t *testing.T) {
 		t.Errorf("%d In short boxes still shown after unticking the switch before the app", n)
 	}
 	b.run(reload())
-	b.waitFor("links.js to restore the choice", `document.getElementById("in-short-toggle").checked === false`)
+	b.waitFor("boot.js to restore the choice", `document.getElementById("in-short-toggle").checked === false`)
 	if n := eval[int](b, shown); n != 0 {
 		t.Errorf("%d In short boxes shown after a reload, want the choice remembered", n)
 	}

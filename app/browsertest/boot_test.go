@@ -335,3 +335,85 @@ func TestNoTapIsLostWhileTheAppStarts(t *testing.T) {
 		t.Logf("phases of the actions: %v; worst input delay %.0f ms (4× CPU; make bench measures it)", phases, worstInputDelay(b))
 	})
 }
+
+// The page names only boot.js: go-app's scripts and links.js are not
+// fetched alongside the page, where they shared the link with it and ran
+// before its first paint, but by boot.js after the load event (here, to
+// register the service worker, which needs app.js). With Save-Data they are
+// not fetched at all until the reader asks for the app.
+func TestBootLoadsTheAppScriptsOnlyAfterTheLoadEvent(t *testing.T) {
+	scripts := []string{"/web/links.js", "/wasm_exec.js", "/app.js"}
+	t.Run("read-only visit", func(t *testing.T) {
+		s := startSite(t)
+		b := newBrowser(t, 412, 823)
+		b.open(s.URL + "/")
+		b.waitFor("the service worker", `navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))`)
+		loadEnd := eval[float64](b, `performance.timeOrigin + performance.getEntriesByType("navigation")[0].loadEventEnd`)
+		for _, p := range scripts {
+			got := s.requested(p)
+			if len(got) == 0 {
+				t.Errorf("%s was never fetched", p)
+				continue
+			}
+			if at := float64(got[0].UnixMicro()) / 1e3; at < loadEnd {
+				t.Errorf("the server got %s %.0f ms before the load event ended", p, loadEnd-at)
+			}
+		}
+		if eval[bool](b, `document.documentElement.dataset.app === "ready"`) {
+			t.Error("the app started on a page the reader only read")
+		}
+	})
+	t.Run("save-data", func(t *testing.T) {
+		s := startSite(t)
+		b := newBrowser(t, 412, 823)
+		saveDataHeader(b)
+		b.open(s.URL + "/fit")
+		b.waitFor("the load event", `document.readyState === "complete"`)
+		b.run(sleep(1500))
+		for _, p := range scripts {
+			if n := len(s.requested(p)); n != 0 {
+				t.Errorf("with Save-Data, %s was fetched %d times before the reader asked for anything", p, n)
+			}
+		}
+		b.tap("#fit-" + fitDefinition(t).Statements[0].ID + "-4")
+		b.waitApp()
+		for _, p := range scripts {
+			if len(s.requested(p)) == 0 {
+				t.Errorf("the app started without %s", p)
+			}
+		}
+	})
+}
+
+// The browser's install prompt may come before boot.js has loaded app.js
+// (with Save-Data, not until the reader asks): boot.js keeps it, offers the
+// install, and hands it to app.js's deferredPrompt once app.js is there, so
+// that go-app (and the app, once it runs) can show it.
+func TestInstallPromptBeforeAppJSIsHandedOver(t *testing.T) {
+	s := startSite(t)
+	b := newBrowser(t, 412, 823)
+	saveDataHeader(b)
+	b.open(s.URL + "/")
+	b.waitFor("boot.js", `!!window.explainerBoot`)
+	if eval[bool](b, `typeof goappIsAppInstallable === "function"`) {
+		t.Fatal("app.js loaded in light mode before the reader asked")
+	}
+	if !eval[bool](b, `(() => {
+		const e = new Event("beforeinstallprompt", {cancelable: true});
+		e.prompt = () => { window.__prompted = true; };
+		e.userChoice = Promise.resolve({outcome: "dismissed"});
+		window.dispatchEvent(e);
+		return e.defaultPrevented;
+	})()`) {
+		t.Error("the install prompt was not deferred before app.js loaded")
+	}
+	b.waitFor("the install offer", `!!document.querySelector(".install-offer")`)
+	eval[bool](b, `(explainerBoot.keepOffline(), true)`)
+	b.waitFor("app.js", `typeof goappIsAppInstallable === "function"`)
+	if !eval[bool](b, `goappIsAppInstallable()`) {
+		t.Error("app.js did not get the install prompt caught before it loaded")
+	}
+	// go-app shows the prompt it was handed.
+	eval[bool](b, `(goappShowInstallPrompt(), true)`)
+	b.waitFor("the prompt shown", `window.__prompted === true`)
+}

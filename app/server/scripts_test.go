@@ -35,7 +35,8 @@ func TestLeaveStartToBoot(t *testing.T) {
 }
 
 // The app.js the server actually serves starts nothing by itself, and every
-// page loads boot.js after it, with no preload of the wasm.
+// page names one script, boot.js, which loads links.js, wasm_exec.js and
+// app.js in that order (not before the first paint), with no preload.
 func TestServedPagesLeaveTheStartToBoot(t *testing.T) {
 	s := newTestServer(t)
 	js := string(s.files["/app.js"].body)
@@ -44,9 +45,16 @@ func TestServedPagesLeaveTheStartToBoot(t *testing.T) {
 	}
 	for path, a := range s.pages {
 		page := string(a.body)
-		app, boot := strings.Index(page, `src="/app.js"`), strings.Index(page, `src="/web/boot.js"`)
-		if app < 0 || boot < app {
-			t.Errorf("%s: boot.js missing or before app.js", path)
+		if !strings.Contains(page, `<script defer src="/web/boot.js" data-scripts="/web/links.js /wasm_exec.js /app.js" `) {
+			t.Errorf("%s: boot.js missing, or not naming the app's scripts in order", path)
+		}
+		for _, src := range []string{"/app.js", "/wasm_exec.js", "/web/links.js"} {
+			if strings.Contains(page, `src="`+src+`"`) {
+				t.Errorf("%s: the page itself loads %s", path, src)
+			}
+		}
+		if n := strings.Count(page, "<script"); n != 1+strings.Count(page, `type="application/ld+json"`)+strings.Count(page, `src="/web/embed-frame.js"`) {
+			t.Errorf("%s: %d script elements, want boot.js only (and JSON-LD, embed-frame.js)", path, n)
 		}
 		if strings.Contains(page, `rel="preload"`) {
 			t.Errorf("%s: the page still preloads something", path)
