@@ -147,9 +147,6 @@ func (l *FAQList) OnMount(ctx app.Context) {
 		inView := top > -1 && top < app.Window().Get("innerHeight").Float()
 		if inView || l.ui.pre.scroll == 0 {
 			el.Call("scrollIntoView", map[string]any{"block": "start"})
-			if l.ui.stage.level < stageAll {
-				l.ui.stage.anchorID, l.ui.stage.anchorY = id, app.Window().Get("scrollY").Float()
-			}
 		}
 	})
 }

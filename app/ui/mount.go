@@ -90,10 +90,7 @@ func (u *App) mounted(ctx app.Context) {
 		if y > 0 {
 			app.Window().Call("scrollTo", 0, y)
 		}
-		u.startStages(ctx, func() {
-			u.stage.keepAnchor()
-			markReady()
-		})
+		u.startStages(ctx, markReady)
 	})
 }
 

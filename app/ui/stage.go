@@ -39,28 +39,6 @@ type stager struct {
 	copies    map[string]string    // the copies' HTML by key (their element, empty)
 	fill      map[string]app.Value // prerendered regions by key, to move into their copies
 	comps     []app.Context        // the components that render staged regions
-
-	// The element the URL's fragment named, scrolled to at mount, and the
-	// scroll position that left: the stages may move it (a region built
-	// taller or shorter than its copy above it), so it is shown again after
-	// the last one, unless the reader has scrolled since.
-	anchorID string
-	anchorY  float64
-}
-
-// keepAnchor scrolls the fragment's element back to the top of the screen
-// after the stages, if they moved it and the reader has not scrolled.
-func (s *stager) keepAnchor() {
-	id := s.anchorID
-	s.anchorID = ""
-	if id == "" || app.Window().Get("scrollY").Float() != s.anchorY {
-		return
-	}
-	if el := app.Window().GetElementByID(id); el.Truthy() {
-		if top := el.Call("getBoundingClientRect").Get("top").Float(); top < -1 || top > 1 {
-			el.Call("scrollIntoView", map[string]any{"block": "start"})
-		}
-	}
 }
 
 // stageAll is a level past every stage.
