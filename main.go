@@ -37,8 +37,6 @@ func main() {
 		// The browser's one user interface; the server makes its own from
 		// its flags (server.New).
 		ui.New(s, ui.ConfigFromEnv()).Start()
-		// Start read the prerendered page; the mount is a task of its own.
-		startup.Yield()
 	}
 	app.RunWhenOnBrowser()
 

@@ -370,18 +370,11 @@
 
   // The server's markup, which the app replaces when it mounts. Only what
   // the reader does there needs carrying over: on the app's own elements
-  // the app itself answers. The app mounts in stages (app/ui/stage.go):
-  // until a region's stage, its element is a copy, marked data-staged,
-  // holding the server's own nodes; that is carried over in the same way.
+  // the app itself answers.
   var written = root();
 
-  // old reports whether el belongs to the server's markup or a copy.
-  function old(el) {
-    return !!written && (written.contains(el) || !!(el.closest && el.closest("[data-staged]")));
-  }
-
   function pending(t) {
-    return canRun && state !== "ready" && old(t);
+    return canRun && state !== "ready" && !!written && written.contains(t);
   }
 
   document.addEventListener("click", function (e) {
@@ -441,10 +434,10 @@
 
   // carryStates gives each control of the mounted page the state the
   // reader left its counterpart in. It runs as soon as the app has
-  // replaced the server's markup or a copy of it (a stage), before any
-  // other input can reach the new part (a mutation observer runs right
-  // after the task that made the change), and again when the app is ready.
-  // It also puts the focus back, so that typing goes on where it was.
+  // replaced the server's markup, before any other input can reach the new
+  // page (a mutation observer runs right after the task that made the
+  // change), and again when the app is ready, for any part it replaced
+  // later. It also puts the focus back, so that typing goes on where it was.
   function carryStates() {
     if (!samePage()) {
       return; // the app shows another page than the one written here
@@ -454,7 +447,7 @@
         return true;
       }
       var now = find(e.key);
-      if (!now || now === e.el || old(now)) {
+      if (!now || now === e.el || written.contains(now)) {
         return true; // not replaced yet: try again when ready
       }
       if (e.kind === "checked") {
@@ -506,14 +499,11 @@
     })(0);
   }
 
-  var replaced = new MutationObserver(function () {
-    if (state === "ready") {
-      replaced.disconnect();
-    } else if (written && !written.isConnected && state === "starting") {
+  new MutationObserver(function () {
+    if (written && !written.isConnected && state === "starting") {
       carryStates();
     }
-  });
-  replaced.observe(document.body, { childList: true, subtree: true });
+  }).observe(document.body, { childList: true });
 
   // ---------------------------------------------------------------------
   // Before the app: the update banner and the install offer, which the app

@@ -29,14 +29,14 @@ func (p *ArticlePage) Render() app.UI {
 		app.Div().Class("article-grid").Body(
 			app.Article().Class("article").Aria("labelledby", "article-title").Body(
 				p.ui.articleHeader(),
-				staged(p.ui, layoutStage+1, "toc-compact", func() app.HTMLNav { return toc(secs, "toc-compact") }),
-				&InShortSwitch{}, // reading aids (aids.go)
+				toc(secs, "toc-compact"),
+				&InShortSwitch{},                               // reading aids (aids.go)
 				p.ui.staticBlock("article", p.ui.articleProse), // key points and glossary terms
 				p.ui.fitInvitation(),
 				p.ui.faqSection(),
 				p.ui.consultation(),
 			),
-			staged(p.ui, layoutStage+1, "toc-wide", func() app.HTMLNav { return toc(secs, "toc-wide") }),
+			toc(secs, "toc-wide"),
 		),
 	)
 }
@@ -67,7 +67,7 @@ func (u *App) articleHeader() app.UI {
 // toc is the table of contents. The page renders it twice, a disclosure for
 // phones and a sticky list for wide screens; CSS shows one of them, so only
 // one is ever in the accessibility tree.
-func toc(secs []markdown.Section, class string) app.HTMLNav {
+func toc(secs []markdown.Section, class string) app.UI {
 	var items []app.UI
 	for _, s := range secs {
 		if s.Heading.ID == "" {

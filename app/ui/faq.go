@@ -87,7 +87,6 @@ type FAQList struct {
 	copied  string          // id whose "Copy link" was just used
 	copyMsg string          // what happened, for that id's live region
 	copySeq int             // tells a stale "clear the message" timer from the latest
-	all     bool            // every question built, whatever the stage of the first mount
 }
 
 // OnInit runs in the browser before the first render. On the page the app
@@ -100,7 +99,8 @@ func (l *FAQList) OnInit() {
 		return
 	}
 	l.ready = true
-	if l.ui.started {
+	root := app.Window().Get("document").Get("documentElement")
+	if root.Call("getAttribute", "data-app").String() == "ready" {
 		return // an in-app navigation: PreMount describes another page
 	}
 	l.skipNav = true
@@ -111,19 +111,6 @@ func (l *FAQList) OnInit() {
 	}
 	if id := strings.TrimPrefix(l.ui.pre.hash, "#"); l.ui.faqItem(id) != nil {
 		l.initial[id], l.target = true, id
-		setOpen(id, true) // on the prerendered page, which the first mount takes over
-	}
-}
-
-// adopt takes over whether the question id is open from the copy of it
-// that a stage of the first mount is about to replace (stage.go): the
-// reader may have opened or closed it since the app started.
-func (l *FAQList) adopt(id string) {
-	if !l.ready || l.ui.stage.level == stageAll {
-		return
-	}
-	if el := app.Window().GetElementByID(id); el.Truthy() && el.Call("closest", "["+pendingAttr+"]").Truthy() {
-		l.initial[id] = el.Get("open").Bool()
 	}
 }
 
@@ -132,7 +119,6 @@ func (l *FAQList) adopt(id string) {
 // position, so this only corrects it; if the reader has meanwhile scrolled
 // the answer out of view, they are left where they are.
 func (l *FAQList) OnMount(ctx app.Context) {
-	l.ui.stageOnMount(ctx)
 	id := l.target
 	if id == "" {
 		return
@@ -178,12 +164,8 @@ func (l *FAQList) OnNav(ctx app.Context) {
 	})
 }
 
-// onSearch filters the questions. The search hides the questions that do
-// not match, so any still waiting for a stage of the first mount are built
-// now.
 func (l *FAQList) onSearch(ctx app.Context, e app.Event) {
 	l.query = ctx.JSSrc().Get("value").String()
-	l.all = true
 }
 
 // clearSearch empties the search box and puts the reader back in it.

@@ -28,16 +28,7 @@ func (l *FAQList) Render() app.UI {
 	list := make([]app.UI, len(items))
 	terms := aids.NewMarker(l.ui.site.Aids.Glossary) // glossary terms, first use in the FAQ
 	for i, it := range items {
-		// Four per stage of the first mount (stage.go), or all at once
-		// when the reader searches before they are.
-		stage := 0
-		if !l.all {
-			stage = 1 + i/4
-		}
-		list[i] = staged(l.ui, stage, "faq:"+l.Path+"#"+it.ID, func() app.HTMLDetails {
-			l.adopt(it.ID)
-			return l.item(it, shown[i], terms)
-		})
+		list[i] = l.item(it, shown[i], terms)
 	}
 	return app.Div().Class("faq").Body(
 		l.tools(n, len(items)),
@@ -98,7 +89,7 @@ func hasWords(query string) bool {
 }
 
 // item is one question and its answer.
-func (l *FAQList) item(it site.FAQ, shown bool, terms *aids.Marker) app.HTMLDetails {
+func (l *FAQList) item(it site.FAQ, shown bool, terms *aids.Marker) app.UI {
 	d := app.Details().ID(it.ID).Class("faq-item")
 	if l.initial[it.ID] {
 		d = d.Open(true)

@@ -103,9 +103,7 @@ func visibleFAQ(t *testing.T, page string) []visibleQA {
 var answerRE = regexp.MustCompile(`<div [^>]*class="faq-answer-text"`)
 
 // detailsRE matches the opening tag of an FAQ item and captures its id.
-// Its attributes are in name order; data-stage marks it for the staged
-// mount (stage.go).
-var detailsRE = regexp.MustCompile(`<details(?: class="faq-item"| data-stage="[^"]*"| id="([^"]+)"){3}[^>]*>`)
+var detailsRE = regexp.MustCompile(`<details(?: class="faq-item"| id="([^"]+)"){2}[^>]*>`)
 
 func fold(s string) string { return strings.Join(strings.Fields(s), " ") }
 

@@ -126,7 +126,7 @@ func (p *FitPage) Render() app.UI {
 			// when its text first changes.
 			app.P().ID("fit-status").Class("visually-hidden").Attr("role", "status").Text(p.status),
 		),
-		staged(p.ui, 1, p.path()+"#how", p.ui.fitHow),
+		p.ui.fitHow(),
 	)
 }
 
@@ -144,7 +144,7 @@ func (u *App) fitInvitation() app.UI {
 
 // fitSafety is the reminder shown on every step; the result leads with
 // its own safety line instead (fitResultSafety) and ends with the disclaimer.
-func fitSafety() app.HTMLDiv {
+func fitSafety() app.UI {
 	return app.Div().Class("fit-safety").Body(fitDisclaimer(), crisisLine())
 }
 

@@ -180,7 +180,7 @@ func fitPrint(ctx app.Context, e app.Event) {
 // fitHow is "How this works": what the questionnaire rests on, how answers
 // are weighed and what it cannot do. The introduction and the result link
 // to it.
-func (u *App) fitHow() app.HTMLSection {
+func (u *App) fitHow() app.UI {
 	d := u.site.Fit
 	var secs []string
 	seen := map[string]bool{}

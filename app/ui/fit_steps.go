@@ -63,10 +63,9 @@ func (p *FitPage) renderStatement(i int) app.UI {
 
 	// The intro's element stays on later steps, empty, so that go-app
 	// updates the step's elements in place instead of replacing them.
-	var intro app.UI = app.Div().Class("fit-intro")
+	intro := app.Div().Class("fit-intro")
 	if i == 0 {
-		// Text only: a copy until the first stage of the first mount.
-		intro = staged(p.ui, 1, p.path()+"#intro", func() app.HTMLDiv { return p.ui.fitIntro(p.fitShareNotice(true)) })
+		intro = p.ui.fitIntro(p.fitShareNotice(true))
 	}
 
 	next := app.Button().Type("button").ID("fit-next").Class("fit-next").OnClick(p.next)
@@ -108,7 +107,7 @@ func (p *FitPage) renderStatement(i int) app.UI {
 		app.Div().Class("fit-nav").Body(back, next),
 		noteEl,
 		fitHowLink(i),
-		staged(p.ui, 1, p.path()+"#safety", fitSafety),
+		fitSafety(),
 	)
 }
 

@@ -9,9 +9,9 @@ import (
 func (u *App) page(current string, main ...app.UI) app.UI {
 	return app.Div().Class("page").Body(
 		app.A().Class("skip-link").Href("#main").OnClick(focusTarget("main")).Text("Skip to content"),
-		staged(u, layoutStage, "header:"+current, func() app.HTMLHeader { return u.siteHeader(current) }),
+		u.siteHeader(current),
 		app.Main().ID("main").Class("layout").TabIndex(-1).Body(main...),
-		staged(u, layoutStage+1, "footer:"+current, siteFooter),
+		siteFooter(),
 		statusBanners(),
 	)
 }
@@ -32,7 +32,7 @@ const brandMark = `<svg class="brand-mark" xmlns="http://www.w3.org/2000/svg" vi
 	`<path d="M256 182.06A97.79 97.79 0 0 1 256 329.94A97.79 97.79 0 0 1 256 182.06Z" fill="#b86b4b"/>` +
 	`</svg>`
 
-func (u *App) siteHeader(current string) app.HTMLHeader {
+func (u *App) siteHeader(current string) app.UI {
 	var nav []app.UI
 	for _, r := range u.Routes() {
 		if r.Nav == "" {
@@ -57,7 +57,7 @@ func (u *App) siteHeader(current string) app.HTMLHeader {
 	)
 }
 
-func siteFooter() app.HTMLFooter {
+func siteFooter() app.UI {
 	return app.Footer().Class("site-footer").Body(
 		app.Div().Class("site-footer-inner").Body(
 			app.P().Text("This site offers educational information, not medical advice. Reading it does not create a doctor–patient relationship."),

@@ -59,29 +59,27 @@ func (u *App) rememberPrerenderState() {
 
 // mounted runs when a page component has mounted in the browser. It puts
 // the fragment back into the URL, restores the scroll position and focus,
-// removes the loading pill and, once the staged mount's last stage is built
-// (stage.go), marks the document ready (tests, boot.js's replay and the
+// removes the loading pill and marks the document ready (tests and the
 // benchmark wait for data-app="ready"). go-app calls OnMount before the
 // page's first update in the browser; the mark waits until after it, with
 // the work the page deferred in the same frame, so that "ready" means the
 // page answers input (a tick made between the two could be undone).
 func (u *App) mounted(ctx app.Context) {
 	if u.started {
-		// Another page, reached in the app: if that was before the first
-		// page's stages were all built, they stopped with it.
-		u.stage.level, u.stage.comps, u.stage.copies, u.stage.fill = stageAll, nil, nil, nil
-		ctx.Defer(func(app.Context) { markReady() })
 		return
 	}
 	u.started = true
-	u.stage.capturing = false
-	u.stage.fillCopies()
 	doc := app.Window().Get("document")
 	if u.pre.hashHidden {
 		app.Window().Get("history").Call("replaceState", nil, "", u.pre.hash)
 	}
 	y, focus := u.pre.scroll, u.pre.focusedID
-	ctx.Defer(func(ctx app.Context) {
+	ctx.Defer(func(app.Context) {
+		doc.Get("documentElement").Call("setAttribute", "data-app", "ready")
+		// The loading pill the server wrote (see the server's page shell).
+		if pill := doc.Call("getElementById", "wasm-status"); pill.Truthy() {
+			pill.Call("remove")
+		}
 		if focus != "" {
 			if el := doc.Call("getElementById", focus); el.Truthy() {
 				el.Call("focus", map[string]any{"preventScroll": true})
@@ -90,16 +88,5 @@ func (u *App) mounted(ctx app.Context) {
 		if y > 0 {
 			app.Window().Call("scrollTo", 0, y)
 		}
-		u.startStages(ctx, markReady)
 	})
-}
-
-// markReady marks the document ready and removes the loading pill the
-// server wrote (see the server's page shell).
-func markReady() {
-	doc := app.Window().Get("document")
-	doc.Get("documentElement").Call("setAttribute", "data-app", "ready")
-	if pill := doc.Call("getElementById", "wasm-status"); pill.Truthy() {
-		pill.Call("remove")
-	}
 }

@@ -36,12 +36,11 @@ type App struct {
 	// started, and whether a page has mounted since (mount.go).
 	pre     preMount
 	started bool
-	stage   stager // the first mount's stages (stage.go)
 }
 
 // New returns the user interface for content s and configuration c.
 func New(s *site.Site, c Config) *App {
-	return &App{site: s, cfg: c, pre: preMount{checked: map[string]string{}}, stage: stager{capturing: app.IsClient}}
+	return &App{site: s, cfg: c, pre: preMount{checked: map[string]string{}}}
 }
 
 // Start hands the routes to go-app's router and, in the browser, records
