@@ -393,6 +393,10 @@ func TestInstallPromptBeforeAppJSIsHandedOver(t *testing.T) {
 	s := startSite(t)
 	b := newBrowser(t, 412, 823)
 	saveDataHeader(b)
+	// Chromium's own prompt, once the worker is registered, would take the
+	// place of the test's; only the test's reaches the page.
+	call(b, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `addEventListener("beforeinstallprompt", (e) => { if (e.isTrusted) e.stopImmediatePropagation(); }, true)`})
 	b.open(s.URL + "/")
 	b.waitFor("boot.js", `!!window.explainerBoot`)
 	if eval[bool](b, `typeof goappIsAppInstallable === "function"`) {
