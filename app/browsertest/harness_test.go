@@ -117,28 +117,49 @@ type browser struct {
 func newBrowser(t *testing.T, width, height int) *browser {
 	t.Helper()
 	path := chromiumPath(t)
-	opts := chromium.Options(path, t.TempDir(), width, height)
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	b := &browser{t: t, ctx: ctx}
-	t.Cleanup(func() {
-		cancelT()
-		cancelC()
-		cancelA()
-	})
-	if err := chromedp.Listen(ctx, b.onEvent); err != nil {
+	// On a loaded machine Chromium now and then dies while starting (seen
+	// twice in one make test); a fresh one in a fresh profile is tried
+	// before the test gives up.
+	var b *browser
+	var err error
+	for try := 0; try < 3; try++ {
+		if b, err = launch(t, path, width, height); err == nil {
+			break
+		}
+		t.Logf("Chromium did not start (try %d): %v", try+1, err)
+	}
+	if err != nil {
 		t.Fatalf("starting Chromium: %v", err)
 	}
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+	if _, err := chromedp.Call(b.ctx, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Call(ctx, cdplog.Enable, cdp.Empty{}); err != nil {
+	if _, err := chromedp.Call(b.ctx, cdplog.Enable, cdp.Empty{}); err != nil {
 		t.Fatal(err)
 	}
 	b.run(chromedp.EmulateViewport(int64(width), int64(height)))
 	t.Cleanup(b.report)
 	return b
+}
+
+// launch starts one Chromium with a fresh profile and listens to its tab.
+func launch(t *testing.T, path string, width, height int) (*browser, error) {
+	opts := chromium.Options(path, t.TempDir(), width, height)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	stop := func() {
+		cancelT()
+		cancelC()
+		cancelA()
+	}
+	b := &browser{t: t, ctx: ctx}
+	if err := chromedp.Listen(ctx, b.onEvent); err != nil {
+		stop()
+		return nil, err
+	}
+	t.Cleanup(stop)
+	return b, nil
 }
 
 func (b *browser) onEvent(ev any) {
