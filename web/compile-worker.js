@@ -36,8 +36,10 @@ self.onmessage = function (e) {
     }
     return res.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
   }).then(function (mod) {
+    // A browser that cannot pass a module between threads throws here;
+    // the page then compiles the wasm itself.
     self.postMessage({ module: mod });
-  }, function (err) {
+  }).catch(function (err) {
     self.postMessage({ error: String(err && err.message || err) });
   });
 };
