@@ -57,6 +57,22 @@ func (b *browser) tap(selector string) {
 	b.run(chromedp.MouseClickXY(xy[0], xy[1]))
 }
 
+// checkFetchedAfterLoad checks that the page (or one of its workers) asked
+// the server for path, and not before its load event had ended: the load
+// event's end on the wall clock, which the browser and the server share.
+func checkFetchedAfterLoad(t *testing.T, b *browser, s *testSite, path string) {
+	t.Helper()
+	loadEnd := eval[float64](b, `performance.timeOrigin + performance.getEntriesByType("navigation")[0].loadEventEnd`)
+	got := s.requested(path)
+	if len(got) == 0 {
+		t.Errorf("%s was never fetched", path)
+		return
+	}
+	if at := float64(got[0].UnixMicro()) / 1e3; at < loadEnd {
+		t.Errorf("the server got %s %.0f ms before the load event ended", path, loadEnd-at)
+	}
+}
+
 // bootState is <html data-boot>: light, idle, fetching, compiled,
 // starting, ready.
 func bootState(b *browser) string {
@@ -94,15 +110,7 @@ func TestAReaderWhoOnlyReadsDoesNotStartTheApp(t *testing.T) {
 	b.open(s.URL + "/")
 	b.waitFor("the wasm compiled in the background", `document.documentElement.dataset.boot === "compiled"`)
 	b.waitFor("the service worker", `navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))`)
-	// The load event's end on the wall clock, which the server shares.
-	loadEnd := eval[float64](b, `performance.timeOrigin + performance.getEntriesByType("navigation")[0].loadEventEnd`)
-	wasm := s.requested("/web/app.wasm")
-	if len(wasm) == 0 {
-		t.Fatal("the wasm was not fetched in the background")
-	}
-	if at := float64(wasm[0].UnixMicro()) / 1e3; at < loadEnd {
-		t.Errorf("the server got the wasm request %.0f ms before the load event ended", loadEnd-at)
-	}
+	checkFetchedAfterLoad(t, b, s, "/web/app.wasm")
 	if eval[bool](b, `document.documentElement.dataset.app === "ready"`) {
 		t.Error("the app started on a page the reader only read")
 	}
@@ -348,16 +356,8 @@ func TestBootLoadsTheAppScriptsOnlyAfterTheLoadEvent(t *testing.T) {
 		b := newBrowser(t, 412, 823)
 		b.open(s.URL + "/")
 		b.waitFor("the service worker", `navigator.serviceWorker.getRegistration().then(r => !!(r && r.active))`)
-		loadEnd := eval[float64](b, `performance.timeOrigin + performance.getEntriesByType("navigation")[0].loadEventEnd`)
 		for _, p := range scripts {
-			got := s.requested(p)
-			if len(got) == 0 {
-				t.Errorf("%s was never fetched", p)
-				continue
-			}
-			if at := float64(got[0].UnixMicro()) / 1e3; at < loadEnd {
-				t.Errorf("the server got %s %.0f ms before the load event ended", p, loadEnd-at)
-			}
+			checkFetchedAfterLoad(t, b, s, p)
 		}
 		if eval[bool](b, `document.documentElement.dataset.app === "ready"`) {
 			t.Error("the app started on a page the reader only read")
