@@ -108,7 +108,7 @@ $(BEFORE):
 # only) against this server and a plain net/http file server of the same
 # bytes; it prints requests per second and the ratio.
 #
-# Then app/bench: Chromium with a mobile profile (4x CPU, 150 ms, 1.6 Mbit/s)
+# Then app/tools/bench: Chromium with a mobile profile (4x CPU, 150 ms, 1.6 Mbit/s)
 # prints, as median and range over the runs: / and /fit against two
 # baselines (the article as a static page, and / with every script removed);
 # the wasm's size breakdown; what a reader who only reads / receives (with

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"explainer/app/aids"
-	"explainer/app/readability"
+	"explainer/app/tools/readability"
 	"explainer/app/site"
 	"explainer/app/ui"
 	"explainer/content"

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"explainer/app/markdown"
-	"explainer/app/readability"
+	"explainer/app/tools/readability"
 	"explainer/content"
 )
 

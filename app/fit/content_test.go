@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"explainer/app/markdown"
-	"explainer/app/readability"
+	"explainer/app/tools/readability"
 	"explainer/content"
 )
 

@@ -16,7 +16,7 @@ func (u *App) page(current string, main ...app.UI) app.UI {
 	)
 }
 
-// brandMark is the site's icon (web/icon.svg, drawn by app/icons) inline in
+// brandMark is the site's icon (web/icon.svg, drawn by app/tools/icons) inline in
 // the header, decorative. An <img src="/web/icon.svg"> was fetched again
 // whenever go-app created the element anew: when the app mounts, go-app
 // rebuilds the body (GOAPP-TRAPS 2), so a reader who had started the

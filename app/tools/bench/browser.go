@@ -7,7 +7,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"errors"
-	"explainer/app/chromium"
+	"explainer/app/tools/chromium"
 	"fmt"
 	"math"
 	"net/url"

@@ -15,7 +15,7 @@ import (
 
 // axePath is axe-core as make test installs it (git-ignored), relative to
 // this package's directory.
-const axePath = "../../.tools/axe/node_modules/axe-core/axe.min.js"
+const axePath = "../../../.tools/axe/node_modules/axe-core/axe.min.js"
 
 var axeOnce struct {
 	sync.Once

@@ -35,7 +35,7 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"explainer/app/chromium"
+	"explainer/app/tools/chromium"
 	"flag"
 	"fmt"
 	"math"

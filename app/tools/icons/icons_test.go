@@ -111,7 +111,7 @@ func TestDeterministic(t *testing.T) {
 // TestCommittedFilesUpToDate fails when the drawing code has changed but the
 // files in web/ were not regenerated (or were edited by hand).
 func TestCommittedFilesUpToDate(t *testing.T) {
-	const dir = "../../web"
+	const dir = "../../../web"
 	for _, o := range outputs() {
 		want, err := o.render()
 		if err != nil {
@@ -123,7 +123,7 @@ func TestCommittedFilesUpToDate(t *testing.T) {
 			continue
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("web/%s is out of date with app/icons; run `go run ./app/icons -out web` from the repository root", o.name)
+			t.Errorf("web/%s is out of date with app/tools/icons; run `go run ./app/icons -out web` from the repository root", o.name)
 		}
 		// The committed PNGs must also decode to the declared size.
 		if strings.HasSuffix(o.name, ".png") {

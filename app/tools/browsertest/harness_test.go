@@ -5,7 +5,7 @@ package browsertest
 import (
 	"context"
 	"encoding/json"
-	"explainer/app/chromium"
+	"explainer/app/tools/chromium"
 	"fmt"
 	"net/http"
 	"net/http/httptest"

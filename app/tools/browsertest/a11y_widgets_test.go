@@ -245,7 +245,7 @@ func TestA11yLiveRegions(t *testing.T) {
 // and fails once they are.
 func bannersPending(t *testing.T, msg string) {
 	t.Helper()
-	if _, err := os.Stat("../../web/banners.css"); err != nil {
+	if _, err := os.Stat("../../../web/banners.css"); err != nil {
 		t.Skip("the site banners are not built yet (no web/banners.css, app/ui/banners.go renders nothing): " + msg)
 	}
 	t.Error(msg)
