@@ -5,8 +5,8 @@ import (
 	"testing"
 
 	"explainer/app/aids"
-	"explainer/app/tools/readability"
 	"explainer/app/site"
+	"explainer/app/tools/readability"
 	"explainer/app/ui"
 	"explainer/content"
 )
