@@ -2,6 +2,7 @@ package fit
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -97,10 +98,6 @@ func TestParseRejectsBrokenDefinitions(t *testing.T) {
 		{"empty required text", []edit{replace("how: H", "how:")}, `:7: questionnaire: how is empty`},
 		{"missing band text", []edit{replace("text: Mid band.\n", "")}, `:170: band "mid": missing text`},
 		{"missing question", []edit{replace("question: Question p3?\n", "")}, `:74: statement "p3": missing question`},
-		{"fewer than 10 statements", []edit{cut("[statement p8]", "short: s-p9\n")}, `:4: questionnaire: 9 statements; need 10 to 14`},
-		{"more than 14 statements", []edit{appendText(extraStatements + strings.ReplaceAll(extraStatements, "x1", "x2") +
-			strings.ReplaceAll(extraStatements, "x1", "x3") + strings.ReplaceAll(extraStatements, "x1", "x4"))},
-			`:212: statement "x4" is number 15; at most 14 allowed`},
 		{"unknown block kind", []edit{replace("[band low]", "[bnad low]")}, `:164: unknown block kind "bnad"`},
 		{"malformed header", []edit{replace("[band low]", "[band low")}, `:164: malformed header "[band low", want [kind id]`},
 		{"bad id", []edit{replace("[theme a]", "[theme A]")}, `:34: theme id "A" must be lowercase letters, digits and hyphens`},
@@ -112,7 +109,7 @@ func TestParseRejectsBrokenDefinitions(t *testing.T) {
 		{"field before any block", []edit{replace("# Test", "title: X\n# Test")}, `:1: field "title" before any [block]`},
 		{"duplicate key", []edit{replace("title: T\n", "title: T\ntitle: U\n")}, `:6: questionnaire: duplicate key "title" (first on line 5)`},
 		{"scale with four labels", []edit{replace("| s5", "")}, `:11: questionnaire: scale needs 5 labels separated by |`},
-		{"max-questions zero", []edit{replace("max-questions: 3", "max-questions: 0")}, `:14: questionnaire: max-questions 0 outside 1..14`},
+		{"max-questions zero", []edit{replace("max-questions: 3", "max-questions: 0")}, fmt.Sprintf(`:14: questionnaire: max-questions 0 outside 1..%d`, MaxStatements)},
 		{"min-answers unreachable", []edit{replace("min-answers: 5", "min-answers: 11")}, `:13: questionnaire: min-answers 11 outside 1..10 (the preferences with a weight)`},
 		{"neutral band misses 50", []edit{replace("neutral: mid", "neutral: high")}, `:15: questionnaire: neutral band "high" (70-100) must include 50`},
 		{"unknown neutral band", []edit{replace("neutral: mid", "neutral: middle")}, `:15: questionnaire: neutral "middle" is not a band`},
@@ -178,5 +175,36 @@ func TestParseBase(t *testing.T) {
 	}
 	if s := d.Statement("p8"); s == nil || s.Weight != 2 || s.Theme.ID != "b" || s.Line != 124 {
 		t.Errorf("statement p8 = %+v", s)
+	}
+}
+
+// The statement limits are MinStatements and MaxStatements, and nothing
+// here repeats their values: the fixture is cut or grown to one past them.
+func TestParseStatementLimits(t *testing.T) {
+	base := readBase(t)
+	n := len(loadBase(t).Statements)
+	// One too few: drop statements from the end of p1..p9.
+	src := base
+	for i := 9; i > 9-(n-MinStatements+1); i-- {
+		var ok bool
+		if src, ok = cut(fmt.Sprintf("[statement p%d]", i), fmt.Sprintf("short: s-p%d\n", i))(src); !ok {
+			t.Fatalf("fixture has no statement p%d", i)
+		}
+	}
+	want := fmt.Sprintf("%s:4: questionnaire: %d statements; need %d to %d", baseFile, MinStatements-1, MinStatements, MaxStatements)
+	if _, err := Parse(baseFile, []byte(src), baseSections); err == nil || err.Error() != want {
+		t.Errorf("one too few: got %v, want %s", err, want)
+	}
+	// One too many: add x1..xk.
+	src = base
+	k := MaxStatements + 1 - n
+	for i := 1; i <= k; i++ {
+		src += strings.ReplaceAll(extraStatements, "x1", fmt.Sprintf("x%d", i))
+	}
+	last := fmt.Sprintf("[statement x%d]", k)
+	line := strings.Count(src[:strings.Index(src, last)], "\n") + 1
+	want = fmt.Sprintf("%s:%d: statement \"x%d\" is number %d; at most %d allowed", baseFile, line, k, MaxStatements+1, MaxStatements)
+	if _, err := Parse(baseFile, []byte(src), baseSections); err == nil || err.Error() != want {
+		t.Errorf("one too many: got %v, want %s", err, want)
 	}
 }
