@@ -104,6 +104,19 @@ func fitWaitStatement(b *browser, d *fit.Definition, i int) {
 func TestFitKeyboardAloneReachesTheBandTheEngineGives(t *testing.T) {
 	d := fitDefinition(t)
 	n := len(d.Statements)
+	// The readers reach every band, so what every result must show (the
+	// safety line, the first-care line) is seen on each.
+	reached := map[*fit.Band]bool{}
+	for _, set := range fitAnswerSets {
+		if r, err := d.Score(set.answers); err == nil {
+			reached[r.Band] = true
+		}
+	}
+	for _, band := range d.Bands {
+		if !reached[band] {
+			t.Errorf("no scripted reader reaches the band %q", band.ID)
+		}
+	}
 	s := startSite(t)
 	for _, set := range fitAnswerSets {
 		t.Run(set.name, func(t *testing.T) {
