@@ -223,6 +223,8 @@ func (u *App) fitHow() app.UI {
 		app.Ul().Body(app.Range(secs).Slice(func(i int) app.UI {
 			return app.Li().Body(app.A().Href("/#" + secs[i]).Text(u.sectionTitle(secs[i])))
 		})),
+		app.H3().ID("fit-for-whom").Text("Who it is for"),
+		app.P().Text(d.ForWhom),
 		app.H3().Text("How your answers are weighed"),
 		app.P().Text(d.How),
 		app.H3().Text("What it cannot do"),

@@ -37,6 +37,8 @@ func TestFitPrerenderShowsTheIntroAndFirstStatementGettingReady(t *testing.T) {
 		"This is a reflection tool, not a diagnosis or medical advice.",
 		`href="tel:988"`, `href="sms:988"`, `href="tel:911"`,
 		`id="how-this-works"`, `href="#how-this-works"`,
+		// Who it is for, with the note for a parent asking about a teen.
+		d.ForWhom, `id="fit-for-whom"`,
 		`role="status"`,
 	} {
 		if !hasText(html, want) {
