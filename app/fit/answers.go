@@ -67,7 +67,9 @@ func Encode(ans Answers) string {
 
 // Decode reads a string written by Encode and checks it against d. Anything
 // malformed, unknown or repeated is an error, so that stale or tampered
-// storage is dropped rather than half-trusted. The empty string is no answers.
+// storage is dropped rather than half-trusted; that includes a "no answer"
+// choice the statement does not offer (for example "Doesn't apply to me"
+// stored before a preference stopped offering it). The empty string is no answers.
 func Decode(d *Definition, s string) (Answers, error) {
 	ans := Answers{}
 	if s == "" {
@@ -79,8 +81,12 @@ func Decode(d *Definition, s string) (Answers, error) {
 		if !ok || !valid {
 			return nil, fmt.Errorf("fit: malformed answer %q", pair)
 		}
-		if d.Statement(id) == nil {
+		s := d.Statement(id)
+		if s == nil {
 			return nil, fmt.Errorf("fit: unknown statement %q", id)
+		}
+		if !s.Offers(a) {
+			return nil, fmt.Errorf("fit: statement %q does not offer answer %d", id, a)
 		}
 		if _, dup := ans[id]; dup {
 			return nil, fmt.Errorf("fit: statement %q answered twice", id)

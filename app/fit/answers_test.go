@@ -33,7 +33,7 @@ func TestDecodeRejectsMalformed(t *testing.T) {
 	d := loadBase(t)
 	for _, s := range []string{
 		"p1", "p1=", "=1", "p1=7", "p1=-1", "p1=10", "p1=+1", "p1= 1", " p1=1",
-		"x=1", "p1=1,p1=2", ",", "p1=1,", ",p1=1", "p1=1;p2=2", "p1==1", "p1=\x00",
+		"x=1", "p1=1,p1=2", "p1=6", ",", "p1=1,", ",p1=1", "p1=1;p2=2", "p1==1", "p1=\x00",
 	} {
 		if ans, err := Decode(d, s); err == nil {
 			t.Errorf("Decode(%q) = %v, want an error", s, ans)
@@ -67,7 +67,8 @@ func FuzzDecode(f *testing.F) {
 // it must return an error for them and a consistent result otherwise.
 func FuzzScore(f *testing.F) {
 	d := loadContent(f)
-	for _, s := range []string{"", "relationships=5,skills=1", "why=7", "nope=3", "roots=-2", "slow=4,inner=2,bond=3,why=1,change=5"} {
+	for _, s := range []string{"", "relationships=5,skills=1", "why=7", "nope=3", "roots=-2", "pace=4,inner=2,bond=3,why=1,change=5",
+		"inner=6,why=0", "why=6"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -79,7 +80,8 @@ func FuzzScore(f *testing.F) {
 				continue
 			}
 			ans[id] = Answer(n)
-			valid = valid && d.Statement(id) != nil && n >= 0 && n <= 5
+			st := d.Statement(id)
+			valid = valid && st != nil && n >= 0 && n <= int(DoesNotApply) && st.Offers(Answer(n))
 		}
 		r, err := d.Score(ans)
 		if (err == nil) != valid {

@@ -90,10 +90,20 @@ func (b *builder) questionnaire(blk *block) {
 	d := b.d
 	b.quest = blk
 	d.Title, d.Intro, d.Hint, d.How = val(blk, "title"), val(blk, "intro"), val(blk, "hint"), val(blk, "how")
+	d.HintNotApply, d.ForWhom = val(blk, "hint-not-apply"), val(blk, "for-whom")
 	d.Limits, d.TooFew, d.DefaultQuestion = val(blk, "limits"), val(blk, "too-few"), val(blk, "question")
 	d.NotSureLabel, d.NotApplyLabel = val(blk, "not-sure"), val(blk, "not-apply")
-	d.First = FirstOptions{Title: val(blk, "first-title"), Text: val(blk, "first-text"),
+	d.MedicationOnly = val(blk, "medication-only")
+	d.First = FirstOptions{Title: val(blk, "first-title"), Said: val(blk, "first-said"), Text: val(blk, "first-text"),
 		FAQ: val(blk, "first-faq"), Line: blk.fields["first-faq"].line}
+	d.CareFirst = CareFirst{Lead: val(blk, "care-first"), Sources: val(blk, "care-first-sources"),
+		LinkText: val(blk, "care-first-link")}
+	for _, item := range strings.Split(val(blk, "care-first-list"), "|") {
+		if item = strings.TrimSpace(item); item == "" {
+			b.fail(blk.fields["care-first-list"].line, "questionnaire: care-first-list has an empty item")
+		}
+		d.CareFirst.Items = append(d.CareFirst.Items, item)
+	}
 	labels := strings.Split(val(blk, "scale"), "|")
 	for i, l := range labels {
 		if l = strings.TrimSpace(l); l != "" && len(labels) == len(d.Scale) {
@@ -104,9 +114,41 @@ func (b *builder) questionnaire(blk *block) {
 		break
 	}
 	d.MinAnswers = b.number(blk, "min-answers")
+	d.MinSide = b.number(blk, "min-side")
+	d.MiddleWeight = b.number(blk, "middle-weight")
+	// Without a middle answer an unanswered side would have no mean, and
+	// one answer would carry a whole side.
+	if d.MiddleWeight < 1 || d.MiddleWeight > 4*MaxWeight {
+		b.fail(blk.fields["middle-weight"].line, "questionnaire: middle-weight %d outside 1..%d", d.MiddleWeight, 4*MaxWeight)
+	}
 	d.MaxQuestions = b.number(blk, "max-questions")
 	if d.MaxQuestions < 1 || d.MaxQuestions > MaxStatements {
 		b.fail(blk.fields["max-questions"].line, "questionnaire: max-questions %d outside 1..%d", d.MaxQuestions, MaxStatements)
+	}
+}
+
+// skip reads which "no answer" choices a statement offers. "Doesn't apply
+// to me" says "this is not my situation", so only a statement about the
+// reader's situation (a circumstance) may offer it, and every circumstance
+// must; a preference offers "Not sure".
+func (b *builder) skip(blk *block, s *Statement) {
+	f := blk.fields["skip"]
+	for _, c := range strings.Split(f.val, "|") {
+		switch c = strings.TrimSpace(c); c {
+		case "not-sure":
+			s.NotSure = true
+		case "not-apply":
+			s.NotApply = true
+		default:
+			b.fail(f.line, "%s: skip %q must be not-sure, not-apply or both, separated by |", blk.name(), c)
+			return
+		}
+	}
+	switch {
+	case s.NotApply && !s.Circumstance:
+		b.fail(f.line, "%s: a preference presupposes no situation, so it cannot offer not-apply; offer not-sure", blk.name())
+	case s.Circumstance && !s.NotApply:
+		b.fail(f.line, "%s: a circumstance presupposes a situation, so it must offer not-apply", blk.name())
 	}
 }
 
@@ -128,6 +170,7 @@ func (b *builder) statement(blk *block) {
 	default:
 		b.fail(kind.line, "%s: kind %q must be preference or circumstance", blk.name(), kind.val)
 	}
+	b.skip(blk, s)
 	if b.refs == nil {
 		b.refs = map[*Statement]*field{}
 	}

@@ -95,7 +95,9 @@ func (b *builder) checkFirst() {
 	}
 }
 
-// checkCounts keeps the questionnaire short and min-answers reachable.
+// checkCounts keeps the questionnaire short and the minimums reachable.
+// Only weighted preferences count toward the minimums (see Score), so they
+// are what the minimums are checked against.
 func (b *builder) checkCounts() {
 	n := len(b.d.Statements)
 	if n > MaxStatements {
@@ -105,15 +107,24 @@ func (b *builder) checkCounts() {
 	if n < MinStatements {
 		b.fail(b.quest.line, "questionnaire: %d statements; need %d to %d", n, MinStatements, MaxStatements)
 	}
-	weighted := 0
+	toward, away := 0, 0
 	for _, s := range b.d.Statements {
-		if s.Weight != 0 {
-			weighted++
+		switch {
+		case s.Circumstance:
+		case s.Weight > 0:
+			toward++
+		case s.Weight < 0:
+			away++
 		}
 	}
-	if m := b.d.MinAnswers; m < 1 || m > weighted {
+	if m := b.d.MinAnswers; m < 1 || m > toward+away {
 		b.fail(b.quest.fields["min-answers"].line,
-			"questionnaire: min-answers %d outside 1..%d (the statements with a weight)", m, weighted)
+			"questionnaire: min-answers %d outside 1..%d (the preferences with a weight)", m, toward+away)
+	}
+	if m := b.d.MinSide; m < 1 || m > min(toward, away) || m > b.d.MinAnswers {
+		b.fail(b.quest.fields["min-side"].line,
+			"questionnaire: min-side %d outside 1..%d (the fewest weighted preferences on a side, and at most min-answers)",
+			m, min(toward, away, max(b.d.MinAnswers, 1)))
 	}
 }
 

@@ -51,7 +51,7 @@ func TestContentGolden(t *testing.T) {
 	var b bytes.Buffer
 	summarize(&b, d)
 	for _, p := range personas {
-		ans := script(t, d, strings.ReplaceAll(p.answers, "|", ""))
+		ans := answersOf(t, d, p.answers)
 		r, err := d.Score(ans)
 		if err != nil {
 			t.Fatal(err)
@@ -76,8 +76,8 @@ func TestContentGolden(t *testing.T) {
 
 // summarize writes the parsed definition as the golden file shows it.
 func summarize(b *bytes.Buffer, d *Definition) {
-	fmt.Fprintf(b, "%s: %d statements, %d themes, %d bands, min-answers %d, max-questions %d, neutral %s, medication %s\n",
-		d.Name, len(d.Statements), len(d.Themes), len(d.Bands), d.MinAnswers, d.MaxQuestions, d.Neutral.ID, d.Medication.ID)
+	fmt.Fprintf(b, "%s: %d statements, %d themes, %d bands, min-answers %d, min-side %d, middle-weight %d, max-questions %d, neutral %s, medication %s\n",
+		d.Name, len(d.Statements), len(d.Themes), len(d.Bands), d.MinAnswers, d.MinSide, d.MiddleWeight, d.MaxQuestions, d.Neutral.ID, d.Medication.ID)
 	for _, band := range d.Bands {
 		fmt.Fprintf(b, "band %s %d-%d %q -> #%s\n", band.ID, band.Min, band.Max, band.Title, band.Section)
 	}
@@ -89,14 +89,19 @@ func summarize(b *bytes.Buffer, d *Definition) {
 		if s.Circumstance {
 			kind = "circumstance"
 		}
-		fmt.Fprintf(b, "statement %s %s weight %+d theme %s -> #%s\n", s.ID, kind, s.Weight, s.Theme.ID, s.Section)
+		var offers []string
+		for _, a := range s.Choices()[5:] {
+			offers = append(offers, d.Label(a))
+		}
+		fmt.Fprintf(b, "statement %s %s weight %+d theme %s -> #%s; offers %s\n", s.ID, kind, s.Weight, s.Theme.ID, s.Section,
+			strings.Join(offers, " and "))
 	}
 }
 
 // summarizeResult writes one scored result.
 func summarizeResult(b *bytes.Buffer, r *Result) {
-	fmt.Fprintf(b, "score %d, band %s, too few %v, answered %d, skipped %d (doesn't apply %d), medication %v, first options %v\n",
-		r.Score, r.Band.ID, r.TooFew, r.Answered, r.Skipped, r.NotApply, r.Medication, r.First)
+	fmt.Fprintf(b, "score %d, band %s, too few %v, scored %d toward %d away, answered %d, skipped %d (doesn't apply %d), medication %v (only %v), first options %v\n",
+		r.Score, r.Band.ID, r.TooFew, r.Scored.Toward, r.Scored.Away, r.Answered, r.Skipped, r.NotApply, r.Medication, r.MedicationOnly, r.First)
 	for _, s := range r.LeftOut {
 		fmt.Fprintf(b, "left out: %s\n", s.ID)
 	}
@@ -120,8 +125,11 @@ func summarizeResult(b *bytes.Buffer, r *Result) {
 // text a line, so that titles and labels count as their own sentences.
 func readerText(d *Definition) (all, statements string) {
 	var a, s []string
-	a = append(a, d.Title, d.Intro, d.Hint, d.How, d.Limits, d.TooFew, d.DefaultQuestion, d.NotSureLabel, d.NotApplyLabel,
-		d.First.Title, d.First.Text)
+	a = append(a, d.Title, d.Intro, d.ForWhom, d.Hint, d.HintNotApply, d.How, d.Limits, d.TooFew, d.DefaultQuestion,
+		d.NotSureLabel, d.NotApplyLabel, d.MedicationOnly, d.First.Title, d.First.Said, d.First.Text,
+		d.CareFirst.Lead, d.CareFirst.Sources, d.CareFirst.LinkText)
+	// The first-care items are a list, one item a line, as the result shows them.
+	a = append(a, d.CareFirst.Items...)
 	a = append(a, d.Scale[:]...)
 	for _, th := range d.Themes {
 		a = append(a, th.Title, th.Text)
@@ -154,7 +162,9 @@ func TestContentReadability(t *testing.T) {
 // sentenceText is the reader-facing prose without titles, which are labels
 // rather than sentences and too short for a per-sentence grade to mean much.
 func sentenceText(d *Definition) string {
-	a := []string{d.Intro, d.Hint, d.How, d.Limits, d.TooFew, d.DefaultQuestion, d.First.Text}
+	a := []string{d.Intro, d.ForWhom, d.Hint, d.HintNotApply, d.How, d.Limits, d.TooFew, d.DefaultQuestion,
+		d.MedicationOnly, d.First.Said, d.First.Text, d.CareFirst.Lead, d.CareFirst.Sources}
+	a = append(a, d.CareFirst.Items...)
 	for _, th := range d.Themes {
 		a = append(a, th.Text)
 	}
@@ -174,5 +184,11 @@ func TestContentHowMatchesRules(t *testing.T) {
 	words := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 	if d.MinAnswers >= len(words) || !strings.Contains(d.How, "fewer than "+words[d.MinAnswers]+" ") {
 		t.Errorf("how text should say \"fewer than %d\" in words: %q", d.MinAnswers, d.How)
+	}
+	if d.MinSide >= len(words) || !strings.Contains(d.How, "fewer than "+words[d.MinSide]+" in either group") {
+		t.Errorf("how text should say \"fewer than %d in either group\" in words: %q", d.MinSide, d.How)
+	}
+	if !strings.Contains(d.How, d.Scale[Somewhat-1]) {
+		t.Errorf("how text should name the middle answer each group counts, %q: %q", d.Scale[Somewhat-1], d.How)
 	}
 }

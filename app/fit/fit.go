@@ -18,7 +18,9 @@ import "fmt"
 // MaxWeight bounds statement weights: a weight lies in -MaxWeight..MaxWeight.
 const MaxWeight = 3
 
-// Statement counts allowed in a definition, so the questionnaire stays short.
+// Statement counts allowed in a definition, so the questionnaire stays
+// short. This is the one place the limit is stated; messages and tests
+// read it from here.
 const (
 	MinStatements = 10
 	MaxStatements = 14
@@ -29,7 +31,9 @@ type Definition struct {
 	Name            string    // file name used in errors, e.g. "content/fit.txt"
 	Title           string    // heading of the questionnaire
 	Intro           string    // what it is and how to answer
-	Hint            string    // shown under every statement: how to answer, and when "doesn't apply" fits
+	Hint            string    // shown under every statement: how to answer
+	HintNotApply    string    // added to Hint under statements that offer DoesNotApply
+	ForWhom         string    // who the questionnaire is for, and what a parent asking for a teenager should know
 	How             string    // how answers are weighed
 	Limits          string    // what it cannot do; a clinician judges severity, risk and diagnosis
 	TooFew          string    // shown when too few statements were answered to lean either way
@@ -37,16 +41,26 @@ type Definition struct {
 	Scale           [5]string // labels for answers 1..5
 	NotSureLabel    string    // label for NotSure
 	NotApplyLabel   string    // label for DoesNotApply
-	MinAnswers      int       // weighted answers needed before the score picks the band
+	MinAnswers      int       // scored answers needed before the score picks the band
+	MinSide         int       // scored answers needed on each side before the score picks the band
+	MiddleWeight    int       // weight of the middle answer each side starts with (see Score)
 	MaxQuestions    int       // most consultation questions shown
 	Statements      []*Statement
 	Themes          []*Theme
 	Bands           []*Band // ordered by score, tiling 0..100 exactly
 	Neutral         *Band   // the band used when answers are too few
 	Medication      *Theme  // agreeing with its statements sets Result.Medication
-	// First is the note shown when the reader agrees with a statement of
-	// First.Theme: well-tested first options exist for one specific problem.
+	// MedicationOnly is said plainly when the reader wants medication and
+	// agreed with no statement about therapy (Result.MedicationOnly).
+	MedicationOnly string
+	// First is the note shown when the reader says a statement of
+	// First.Theme is mostly or very much like them: well-tested first
+	// options exist for the specific problems it names.
 	First FirstOptions
+	// CareFirst is the line every result carries, whatever the band: the
+	// problems for which another approach is usually tried first. It links
+	// to the same FAQ answer as First.
+	CareFirst CareFirst
 }
 
 // FirstOptions says that another approach may come first, and links to the
@@ -54,8 +68,20 @@ type Definition struct {
 type FirstOptions struct {
 	Theme       *Theme
 	Title, Text string
-	FAQ         string
-	Line        int // of first-faq, for errors about the link
+	// Said opens the note, repeating what the reader said, e.g. "You said
+	// your main goal is relief from one specific problem."
+	Said string
+	FAQ  string
+	Line int // of first-faq, for errors about the link
+}
+
+// CareFirst names the problems for which another approach usually comes
+// first, with the sources for it and the text of the link to the FAQ.
+type CareFirst struct {
+	Lead     string   // e.g. "For some problems, another approach usually comes first:"
+	Items    []string // one problem and its usual first approach each
+	Sources  string   // the guidelines the items rest on, as "Body Number (Year)"
+	LinkText string   // text of the link to /faq#<First.FAQ>
 }
 
 // Theme groups statements under one explanation that links to the article.
@@ -75,11 +101,16 @@ type Statement struct {
 	// therapy, a big change) rather than what they want: one that does not
 	// fit them must not count against the approach, so it only ever adds.
 	Circumstance bool
-	Theme        *Theme
-	Weight       int    // -MaxWeight..MaxWeight; negative points to a structured approach
-	Section      string // article section id the statement comes from
-	Question     string // question the reader might bring to a consultation
-	Line         int
+	// NotSure and NotApply say which of the two "no answer" choices the
+	// statement offers. "Doesn't apply to me" only makes sense where the
+	// statement presupposes a situation (a circumstance); on a plain
+	// preference "Not sure" is the honest way out.
+	NotSure, NotApply bool
+	Theme             *Theme
+	Weight            int    // -MaxWeight..MaxWeight; negative points to a structured approach
+	Section           string // article section id the statement comes from
+	Question          string // question the reader might bring to a consultation
+	Line              int
 }
 
 // Band is one possible result, covering scores Min..Max inclusive.
@@ -108,6 +139,31 @@ func (d *Definition) Statement(id string) *Statement {
 		}
 	}
 	return nil
+}
+
+// Offers reports whether the statement offers the answer a: every rating
+// on the scale, and the "no answer" choices it lists.
+func (s *Statement) Offers(a Answer) bool {
+	switch a {
+	case NotSure:
+		return s.NotSure
+	case DoesNotApply:
+		return s.NotApply
+	}
+	return a.Rated()
+}
+
+// Choices lists the answers the statement offers in the order a reader
+// sees them: the scale from "Not at all" to "Very much", then the "no
+// answer" choices, set a little apart since neither is a point on it.
+func (s *Statement) Choices() []Answer {
+	out := []Answer{NotAtAll, ALittle, Somewhat, Mostly, VeryMuch}
+	for _, a := range []Answer{NotSure, DoesNotApply} {
+		if s.Offers(a) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // Label returns the text of an answer, e.g. "Mostly like me", or "" if invalid.

@@ -31,11 +31,12 @@ func (b *block) name() string {
 // Every key is required: a questionnaire with a silent gap is worse than a
 // failing test.
 var keys = map[string][]string{
-	"questionnaire": {"title", "intro", "hint", "how", "limits", "too-few", "question",
-		"scale", "not-sure", "not-apply", "min-answers", "max-questions", "neutral", "medication-theme",
-		"first-theme", "first-title", "first-text", "first-faq"},
+	"questionnaire": {"title", "intro", "for-whom", "hint", "hint-not-apply", "how", "limits", "too-few", "question",
+		"scale", "not-sure", "not-apply", "min-answers", "min-side", "middle-weight", "max-questions", "neutral",
+		"medication-theme", "medication-only", "first-theme", "first-title", "first-said", "first-text", "first-faq",
+		"care-first", "care-first-list", "care-first-sources", "care-first-link"},
 	"theme":     {"title", "text", "section"},
-	"statement": {"text", "kind", "short", "theme", "weight", "section", "question"},
+	"statement": {"text", "kind", "skip", "short", "theme", "weight", "section", "question"},
 	"band":      {"title", "range", "text", "section"},
 }
 

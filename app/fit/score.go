@@ -11,11 +11,16 @@ type Result struct {
 	Band *Band
 	// Score is 0..100, and 50 when no weighted statement was answered. It is
 	// computed even when TooFew, but then rests on too little to show.
-	Score    int
-	TooFew   bool // fewer than MinAnswers weighted statements rated, so Band is the neutral band
-	Answered int  // statements rated 1..5
-	Skipped  int  // statements answered "Not sure", "Doesn't apply to me" or not at all
-	NotApply int  // of Skipped, those answered "Doesn't apply to me"
+	Score int
+	// TooFew is set when fewer than MinAnswers preferences were scored, or
+	// fewer than MinSide on either side: Band is then the neutral band.
+	TooFew bool
+	// Scored counts the weighted preferences rated 1..5 on each side: the
+	// answers that count toward the minimums.
+	Scored   Counts
+	Answered int // statements rated 1..5
+	Skipped  int // statements answered "Not sure", "Doesn't apply to me" or not at all
+	NotApply int // of Skipped, those answered "Doesn't apply to me"
 	// LeftOut are the circumstance statements that were rated but left out
 	// of the score because counting them would have lowered it.
 	LeftOut   []*Statement
@@ -30,10 +35,20 @@ type Result struct {
 	// Medication is set when the reader agreed that they would like
 	// medication considered; show Definition.Medication's text and link.
 	Medication bool
-	// First is set when the reader agreed with a statement of
-	// Definition.First's theme: show its note and link before the reasons.
+	// MedicationOnly is set when the reader wants medication considered and
+	// agreed with no weighted statement: show Definition.MedicationOnly,
+	// since no band text can speak for answers that say nothing of therapy.
+	MedicationOnly bool
+	// First is set when the reader said a statement of Definition.First's
+	// theme is mostly or very much like them: show its note, opening with
+	// what they said. "Somewhat" is too little to repeat as "your main goal";
+	// the first-care line every result carries still covers it.
 	First bool
 }
+
+// Counts are answers counted on each side: toward psychodynamic therapy
+// (positive weights) and toward a structured approach (negative weights).
+type Counts struct{ Toward, Away int }
 
 // Reason is one theme the reader agreed with, and the answers behind it.
 type Reason struct {
@@ -64,25 +79,34 @@ func abs(n int) int {
 	return n
 }
 
-// Score rates the answers. An unknown statement id or a rating outside the
-// answers Answer defines is an error, never a panic, since answers come from storage.
+// Score rates the answers. An unknown statement id, or an answer the
+// statement does not offer, is an error, never a panic, since answers come
+// from storage.
 //
 // The score is 50 + 50×toward − 50×away, where toward is the weighted mean
-// agreement (0..1) with the statements of positive weight that were answered,
-// and away the same for negative weights. Averaging over answered statements
-// lets partial answers work, and keeping the two sides apart means a reader
-// who agrees with everything, or with nothing, lands in the middle rather
-// than being pushed by how many statements each side happens to have.
+// agreement (0..1) with the statements of positive weight that were
+// answered, and away the same for negative weights. Each side's mean also
+// counts one middle answer ("Somewhat like me", agreement ½) of weight
+// MiddleWeight: with many answers it matters little, with few it keeps the
+// side near the middle, so that one answer cannot carry a whole side. A
+// side with no answers is exactly ½, and all "Not sure" gives 50.
+// Averaging lets partial answers work, and keeping the two sides apart
+// means a reader who agrees with everything, or with nothing, lands near
+// the middle rather than being pushed by how many statements each side has.
 // Circumstance statements join toward only where they raise it (see
 // withCircumstances), so a life that differs from the examples costs nothing.
+//
+// Only weighted preferences count toward MinAnswers and MinSide:
+// circumstances that are left out are not scored at all, and counting the
+// ones that are would make the minimum depend on the ratings themselves,
+// so that rating a circumstance higher could drop the band.
 func (d *Definition) Score(ans Answers) (*Result, error) {
 	if err := d.check(ans); err != nil {
 		return nil, err
 	}
 	r := &Result{}
-	var toward, away side
+	toward, away := d.middle(), d.middle()
 	var circumstances []Item
-	weighted := 0
 	for _, s := range d.Statements {
 		a := ans[s.ID]
 		if !a.Rated() {
@@ -93,16 +117,15 @@ func (d *Definition) Score(ans Answers) (*Result, error) {
 			continue
 		}
 		r.Answered++
-		if s.Weight != 0 {
-			weighted++
-		}
 		switch {
 		case s.Weight > 0 && s.Circumstance:
 			circumstances = append(circumstances, Item{s, a})
 		case s.Weight > 0:
 			toward.add(s, a)
+			r.Scored.Toward++
 		case s.Weight < 0:
 			away.add(s, a)
+			r.Scored.Away++
 		case s.Theme == d.Medication && a.Agrees():
 			r.Medication = true
 		}
@@ -111,16 +134,18 @@ func (d *Definition) Score(ans Answers) (*Result, error) {
 		} else if s.Weight > 0 && !s.Circumstance {
 			r.NotAgreed = append(r.NotAgreed, Item{s, a})
 		}
-		if s.Theme == d.First.Theme && a.Agrees() {
+		if s.Theme == d.First.Theme && a >= Mostly {
 			r.First = true
 		}
 	}
 	toward, r.LeftOut = withCircumstances(toward, circumstances)
 	r.Score = score(toward.got, toward.max, away.got, away.max)
 	r.Band = d.BandFor(r.Score)
-	if weighted < d.MinAnswers {
-		r.Band, r.TooFew = d.Neutral, true
+	r.TooFew = r.Scored.Toward+r.Scored.Away < d.MinAnswers || min(r.Scored.Toward, r.Scored.Away) < d.MinSide
+	if r.TooFew {
+		r.Band = d.Neutral
 	}
+	r.MedicationOnly = r.Medication && len(r.Agreed) == 0
 	r.Reasons = d.reasons(ans)
 	r.Questions = d.questions(ans)
 	return r, nil
@@ -129,16 +154,20 @@ func (d *Definition) Score(ans Answers) (*Result, error) {
 // side sums one direction's pushes and the most they could have been.
 type side struct{ got, max int }
 
+// middle is a side holding only the middle answer: agreement ½ at
+// MiddleWeight, in the quarter steps push uses.
+func (d *Definition) middle() side { return side{got: 2 * d.MiddleWeight, max: 4 * d.MiddleWeight} }
+
 func (sd *side) add(s *Statement, a Answer) {
 	sd.got += push(s, a)
 	sd.max += push(s, VeryMuch)
 }
 
 // above reports whether the answer's agreement is above the side's mean,
-// so that adding it raises the mean; with nothing yet, any agreement is.
+// so that adding it raises the mean.
 func (sd side) above(it Item) bool {
 	// (a−1)/4 > got/max, in integers.
-	return int(it.Answer-NotAtAll)*sd.max > 4*sd.got || sd.max == 0 && it.Answer > NotAtAll
+	return int(it.Answer-NotAtAll)*sd.max > 4*sd.got
 }
 
 // withCircumstances adds the circumstance answers that raise toward's mean,
@@ -168,14 +197,17 @@ func (d *Definition) check(ans Answers) error {
 		if a < NotSure || a > DoesNotApply {
 			return fmt.Errorf("fit: statement %q: answer %d outside %d..%d", id, a, NotSure, DoesNotApply)
 		}
+		if s := d.Statement(id); !s.Offers(a) {
+			return fmt.Errorf("fit: statement %q does not offer %q", id, d.Label(a))
+		}
 	}
 	return nil
 }
 
 // score computes 50 + 50·t/tMax − 50·a/aMax in integers, rounding halves up,
 // so results are exact and identical in every build, WebAssembly included.
+// Both maxima include the middle answer, so neither is 0.
 func score(t, tMax, a, aMax int) int {
-	tMax, aMax = max(tMax, 1), max(aMax, 1) // an empty side contributes 0
 	den := tMax * aMax
 	num := 50*den + 50*t*aMax - 50*a*tMax
 	return (2*num + den) / (2 * den)

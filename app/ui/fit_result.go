@@ -27,8 +27,12 @@ func (p *FitPage) renderResult() app.UI {
 	if r.TooFew {
 		tooFew = app.P().Class("fit-too-few").Text(d.TooFew)
 	}
-	var medication app.UI
-	if r.Medication && d.Medication != nil {
+	var medication, medicationOnly app.UI
+	if r.MedicationOnly {
+		// No band text can speak for answers that say nothing of therapy,
+		// so this is said plainly, next to the band.
+		medicationOnly = app.P().Class("fit-medication-only").Text(d.MedicationOnly)
+	} else if r.Medication && d.Medication != nil {
 		medication = app.Section().Class("fit-summary-part fit-medication").Aria("labelledby", "fit-medication-title").Body(
 			app.H3().ID("fit-medication-title").Text(d.Medication.Title),
 			app.P().Class("fit-reason-text").Text(d.Medication.Text),
@@ -56,11 +60,13 @@ func (p *FitPage) renderResult() app.UI {
 			app.H2().ID(fitResultTitleID).Class("fit-band").TabIndex(-1).Text(r.Band.Title),
 			tooFew,
 			app.P().Class("fit-band-text").Text(r.Band.Text),
+			medicationOnly,
+			p.ui.fitFirstOptions(r),
+			p.ui.fitCareFirst(),
 			p.ui.fitChart(p.answers),
 			fitSaid("fit-said", "You said these are like you: ", r.Agreed),
 			fitSaid("fit-said-not", "You said these are not much like you: ", r.NotAgreed),
 			p.ui.readMore(r.Band.Section),
-			p.ui.fitFirstOptions(r),
 			p.ui.fitReasons(r),
 			medication,
 			app.Section().Class("fit-summary-part fit-questions").Aria("labelledby", "fit-questions-title").Body(
@@ -115,9 +121,9 @@ func fitSaid(class, lead string, items []fit.Item) app.UI {
 	return app.P().Class(class).Text(lead + strings.Join(phrases, "; ") + ".")
 }
 
-// fitFirstOptions names, when the reader's main goal is one specific
-// problem, that well-tested first options exist, and links to the FAQ
-// answer on when another approach comes first.
+// fitFirstOptions names, when the reader said their main goal is one
+// specific problem, the well-tested first options for the problems the
+// statement names. The first-care line below it links to the FAQ.
 func (u *App) fitFirstOptions(r *fit.Result) app.UI {
 	f := u.site.Fit.First
 	if !r.First {
@@ -125,8 +131,26 @@ func (u *App) fitFirstOptions(r *fit.Result) app.UI {
 	}
 	return app.Section().Class("fit-summary-part fit-first").Aria("labelledby", "fit-first-title").Body(
 		app.H3().ID("fit-first-title").Text(f.Title),
-		app.P().Text(f.Text),
-		app.P().Body(app.A().Href("/faq#"+f.FAQ).Text("When another approach may come first")),
+		app.P().Text(f.Said+" "+f.Text),
+	)
+}
+
+// fitCareFirst is on every result, whatever the band and whatever was
+// answered: the questionnaire asks about no condition, so a reader with,
+// say, PTSD symptoms answers like anyone else, and must still learn that
+// another approach is usually tried first for it. It is plain text in the
+// summary, never folded away, and prints with it.
+func (u *App) fitCareFirst() app.UI {
+	c, faq := u.site.Fit.CareFirst, u.site.Fit.First.FAQ
+	return app.Div().Class("fit-care-first").Body(
+		app.P().Class("fit-care-first-lead").Body(app.Strong().Text(c.Lead)),
+		app.Ul().Body(app.Range(c.Items).Slice(func(i int) app.UI {
+			return app.Li().Text(c.Items[i])
+		})),
+		app.P().Class("fit-care-first-sources").Body(
+			app.Text(c.Sources+" "),
+			app.A().Href("/faq#"+faq).Text(c.LinkText),
+		),
 	)
 }
 
@@ -199,6 +223,8 @@ func (u *App) fitHow() app.UI {
 		app.Ul().Body(app.Range(secs).Slice(func(i int) app.UI {
 			return app.Li().Body(app.A().Href("/#" + secs[i]).Text(u.sectionTitle(secs[i])))
 		})),
+		app.H3().ID("fit-for-whom").Text("Who it is for"),
+		app.P().Text(d.ForWhom),
 		app.H3().Text("How your answers are weighed"),
 		app.P().Text(d.How),
 		app.H3().Text("What it cannot do"),

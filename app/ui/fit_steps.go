@@ -9,11 +9,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// fitOrder is the order of the options under each statement: the scale from
-// "Not at all" to "Very much", then "Not sure" and "Doesn't apply to me" set
-// a little apart, since neither is a point on the scale.
-var fitOrder = []fit.Answer{fit.NotAtAll, fit.ALittle, fit.Somewhat, fit.Mostly, fit.VeryMuch, fit.NotSure, fit.DoesNotApply}
-
 // Ids of the elements that receive focus when the step changes.
 const (
 	fitLegendID      = "fit-legend"
@@ -32,8 +27,12 @@ func (p *FitPage) renderStatement(i int) app.UI {
 	s := d.Statements[i]
 	a, answered := p.answers[s.ID]
 
-	opts := make([]app.UI, 0, len(fitOrder))
-	for _, o := range fitOrder {
+	// The scale, then the "no answer" choices this statement offers
+	// (fit.Statement.Choices): "Doesn't apply to me" only where the
+	// statement presupposes a situation.
+	choices := s.Choices()
+	opts := make([]app.UI, 0, len(choices))
+	for _, o := range choices {
 		checked := answered && a == o
 		v := strconv.Itoa(int(o))
 		// web/links.js stops the browser from restoring an old tick into
@@ -96,12 +95,16 @@ func (p *FitPage) renderStatement(i int) app.UI {
 		back = app.Button().Type("button").Class("secondary fit-back").Text("Back").OnClick(p.back)
 	}
 
+	hint := d.Hint
+	if s.NotApply {
+		hint += " " + d.HintNotApply
+	}
 	return app.Div().Class("fit-step").Body(
 		intro,
 		fitProgress(fitProgressText(i, n), i+1, n),
 		app.FieldSet().Class("fit-statement").Aria("describedby", "fit-hint").Body(
 			app.Legend().ID(fitLegendID).Class("fit-legend").TabIndex(-1).Text(s.Text),
-			app.P().ID("fit-hint").Class("fit-hint").Text(d.Hint),
+			app.P().ID("fit-hint").Class("fit-hint").Text(hint),
 			app.Div().Class("fit-options").Body(opts...),
 		),
 		app.Div().Class("fit-nav").Body(back, next),
@@ -117,7 +120,7 @@ func fitHowLink(i int) app.UI {
 	if i > 0 {
 		return app.P().Class("fit-how-link")
 	}
-	return app.P().Class("fit-how-link").Body(app.A().Href("#how-this-works").Text("How this works, and what it cannot tell you"))
+	return app.P().Class("fit-how-link").Body(app.A().Href("#how-this-works").Text("How this works, who it is for, and what it cannot tell you"))
 }
 
 // fitIntro opens the questionnaire, above the first statement.
@@ -149,7 +152,7 @@ func (p *FitPage) renderReview() app.UI {
 	n := len(d.Statements)
 	items := make([]app.UI, 0, n)
 	for i, s := range d.Statements {
-		answer := "No answer yet (counts as Not sure)"
+		answer := "No answer yet (left out of your result)"
 		if a, ok := p.answers[s.ID]; ok {
 			answer = d.Label(a)
 		}

@@ -37,20 +37,27 @@ func TestFitPrerenderShowsTheIntroAndFirstStatementGettingReady(t *testing.T) {
 		"This is a reflection tool, not a diagnosis or medical advice.",
 		`href="tel:988"`, `href="sms:988"`, `href="tel:911"`,
 		`id="how-this-works"`, `href="#how-this-works"`,
+		// Who it is for, with the note for a parent asking about a teen.
+		d.ForWhom, `id="fit-for-whom"`,
 		`role="status"`,
 	} {
 		if !hasText(html, want) {
 			t.Errorf("prerendered /fit lacks %q", want)
 		}
 	}
-	for _, a := range fitOrder {
+	for _, a := range first.Choices() {
 		label := d.Label(a)
 		if !hasText(html, label) {
 			t.Errorf("prerendered /fit lacks the option %q", label)
 		}
 	}
-	if n := strings.Count(html, `type="radio"`); n != len(fitOrder) {
-		t.Errorf("prerendered /fit has %d radio inputs, want %d", n, len(fitOrder))
+	if n := strings.Count(html, `type="radio"`); n != len(first.Choices()) {
+		t.Errorf("prerendered /fit has %d radio inputs, want %d", n, len(first.Choices()))
+	}
+	// The first statement is a preference: "Doesn't apply to me" would say
+	// nothing there, so it offers "Not sure" only, and the hint says so.
+	if first.NotApply || strings.Contains(html, `id="fit-`+first.ID+`-6"`) || hasText(html, d.HintNotApply) {
+		t.Error("the first statement, a preference, offers Doesn't apply to me")
 	}
 	// A boolean attribute written as ="false" means true in HTML (trap 3).
 	for _, bad := range []string{"checked", " disabled", `="false"`} {
@@ -88,7 +95,8 @@ func TestFitStateIsReadBackOrDroppedWhole(t *testing.T) {
 		{"a negative step", "relationships=5", "-1", "relationships=5", 0},
 		{"a step that is not a number", "relationships=5", "x", "relationships=5", 0},
 		{"the result with no answers", "", strconv.Itoa(n + 1), "", 0},
-		{"doesn't apply is kept", "after-cbt=6,relationships=5", "3", "after-cbt=6,relationships=5", 3},
+		{"doesn't apply is kept", "past-therapy=6,relationships=5", "3", "past-therapy=6,relationships=5", 3},
+		{"doesn't apply where it is not offered drops everything", "relationships=6,why=5", "3", "", 0},
 		{"an unknown statement drops everything", "relationships=5,nope=3", "4", "", 0},
 		{"a bad answer drops everything", "relationships=9", "4", "", 0},
 		{"garbage drops everything", "<script>", "2", "", 0},
@@ -129,8 +137,8 @@ func TestFitPreMountTicksAreCarriedOverAndWin(t *testing.T) {
 
 func TestFitResultShowsTheBandReasonsAndQuestions(t *testing.T) {
 	d := fitContent(t)
-	ans := fit.Answers{"relationships": 5, "why": 5, "after-cbt": 4, "roots": 5, "inner": 4, "change": 3,
-		"open-talk": 5, "slow": 4, "bond": 1, "set-course": 1, "practice": 2, "what-not-why": 2, "targeted": 1, "medication": 4}
+	ans := fit.Answers{"relationships": 5, "why": 5, "past-therapy": 4, "roots": 5, "inner": 4, "change": 3,
+		"open-talk": 5, "pace": 4, "bond": 1, "agenda": 1, "practice": 2, "what-not-why": 2, "targeted": 1, "medication": 4}
 	r, err := d.Score(ans)
 	if err != nil {
 		t.Fatal(err)
@@ -160,28 +168,85 @@ func TestFitResultShowsTheBandReasonsAndQuestions(t *testing.T) {
 		!strings.Contains(html[safety:band], `href="tel:911"`) {
 		t.Errorf("the safety line with call, text and 911 links does not come before the band (at %d, band at %d)", safety, band)
 	}
-	if strings.Contains(html, d.First.Text) {
+	if strings.Contains(html, d.First.Text) || strings.Contains(html, d.First.Said) {
 		t.Error("the first-options note shows although the reader did not name one specific problem")
+	}
+	checkCareFirst(t, html, d)
+	if strings.Contains(html, d.MedicationOnly) {
+		t.Error("the medication-only line shows to a reader who agreed with statements about therapy")
 	}
 	if strings.Contains(html, d.TooFew) {
 		t.Error("a full set of answers shows the too-few note")
 	}
 
 	p.answers = fit.Answers{"relationships": 5}
-	if html := app.HTMLString(p); !strings.Contains(html, d.TooFew) || !strings.Contains(html, d.Neutral.Title) {
+	html = app.HTMLString(p)
+	if !strings.Contains(html, d.TooFew) || !strings.Contains(html, d.Neutral.Title) {
 		t.Error("one answer does not show the too-few note and the neutral band")
 	}
+	checkCareFirst(t, html, d)
+}
+
+// checkCareFirst asserts the first-care line: every problem, its sources
+// and the link to the FAQ, in the summary, after the band and not inside
+// anything that folds.
+func checkCareFirst(t *testing.T, html string, d *fit.Definition) {
+	t.Helper()
+	c := d.CareFirst
+	at := strings.Index(html, `class="fit-care-first"`)
+	if at < 0 {
+		t.Fatal("the result has no first-care line")
+	}
+	if band := strings.Index(html, `class="fit-band-text"`); band > at {
+		t.Error("the first-care line comes before the band text")
+	}
+	for _, want := range append([]string{c.Lead, c.Sources, c.LinkText, `href="/faq#` + d.First.FAQ + `"`}, c.Items...) {
+		if !hasText(html[at:], want) {
+			t.Errorf("the first-care line lacks %q", want)
+		}
+	}
+	if strings.Contains(html, "<details") {
+		t.Error("the result folds something away; the first-care line must stay visible")
+	}
+}
+
+// A reader who wants medication and rated every statement about therapy
+// "Not at all" is told plainly that medication can be discussed, and is
+// not told that anything fits.
+func TestFitResultTellsAMedicationOnlyReaderPlainly(t *testing.T) {
+	d := fitContent(t)
+	ans := fit.Answers{"medication": fit.VeryMuch}
+	for _, s := range d.Statements {
+		if s.Weight != 0 {
+			ans[s.ID] = fit.NotAtAll
+		}
+	}
+	p := &FitPage{ui: testApp(t), answers: ans, step: len(d.Statements) + 1, ready: true}
+	html := app.HTMLString(p)
+	if !hasText(html, d.MedicationOnly) || !strings.Contains(d.MedicationOnly, "consultation") {
+		t.Errorf("the medication-only reader is not told that medication can be discussed at a consultation")
+	}
+	if hasText(html, d.Medication.Text) {
+		t.Error("the medication-only reader is told about combining medication with psychodynamic therapy")
+	}
+	for _, b := range d.Bands {
+		if b != d.Neutral && hasText(html, b.Title) {
+			t.Errorf("the medication-only reader sees the band %q", b.Title)
+		}
+	}
+	checkCareFirst(t, html, d)
 }
 
 // A reader whose main goal is one specific problem is told, in plain words,
 // that well-tested first options exist, with a link to the FAQ answer.
 func TestFitResultNamesFirstOptionsForOneSpecificProblem(t *testing.T) {
 	d := fitContent(t)
-	p := &FitPage{ui: testApp(t), answers: fit.Answers{"relationships": 2, "why": 1, "roots": 2, "open-talk": 2, "slow": 1,
-		"bond": 2, "set-course": 5, "practice": 5, "what-not-why": 4, "targeted": 5}, step: len(d.Statements) + 1, ready: true}
+	ans := fit.Answers{"relationships": 2, "why": 1, "roots": 2, "open-talk": 2, "pace": 1,
+		"bond": 2, "agenda": 5, "practice": 5, "what-not-why": 4, "targeted": 5}
+	p := &FitPage{ui: testApp(t), answers: ans, step: len(d.Statements) + 1, ready: true}
 	html := app.HTMLString(p)
-	for _, want := range []string{d.First.Title, d.First.Text, `href="/faq#` + d.First.FAQ + `"`,
-		"You said these are like you: wanting a set number of sessions; wanting exercises to practice between sessions;"} {
+	for _, want := range []string{d.First.Title, d.First.Said + " " + d.First.Text, `href="/faq#` + d.First.FAQ + `"`,
+		"You said these are like you: wanting each session to follow a plan with set steps; wanting exercises to practice between sessions;"} {
 		if !hasText(html, want) {
 			t.Errorf("result lacks %q", want)
 		}
@@ -189,10 +254,43 @@ func TestFitResultNamesFirstOptionsForOneSpecificProblem(t *testing.T) {
 	if strings.Index(html, d.First.Title) > strings.Index(html, `id="fit-reasons-title"`) {
 		t.Error("the first-options note comes after the reasons; it belongs with the band")
 	}
+	// Each problem the statement names has its first option in the note.
+	for _, want := range []string{"panic attacks", "strong fear of one thing", "checking or washing rituals",
+		"CBT with exposure", "exposure and response prevention", "medication"} {
+		if !strings.Contains(d.First.Text, want) {
+			t.Errorf("the one-problem note does not mention %q", want)
+		}
+	}
+	// "Somewhat like me" is not "my main goal": no note, which would say so.
+	ans["targeted"] = fit.Somewhat
+	if html := app.HTMLString(p); hasText(html, d.First.Said) || strings.Contains(html, `id="fit-first-title"`) {
+		t.Error("a Somewhat answer to the one-problem statement shows the note that says it is the main goal")
+	}
 }
 
 // hasText reports whether page holds s as written or HTML-escaped, as the
 // prerender escapes text such as "Doesn't".
 func hasText(page, s string) bool {
 	return strings.Contains(page, s) || strings.Contains(page, html.EscapeString(s))
+}
+
+// Each statement offers the "no answer" choices it lists: "Doesn't apply
+// to me", with its hint, only on a statement about the reader's situation.
+func TestFitStatementOffersItsOwnNoAnswerChoices(t *testing.T) {
+	d := fitContent(t)
+	for i, s := range d.Statements {
+		html := app.HTMLString(&FitPage{ui: testApp(t), answers: fit.Answers{}, step: i, ready: true})
+		for _, a := range []fit.Answer{fit.NotSure, fit.DoesNotApply} {
+			radio := fmt.Sprintf(`id="fit-%s-%d"`, s.ID, a)
+			if got := strings.Contains(html, radio); got != s.Offers(a) {
+				t.Errorf("%s: %q shown %v, offered %v", s.ID, d.Label(a), got, s.Offers(a))
+			}
+		}
+		if got := hasText(html, d.HintNotApply); got != s.NotApply {
+			t.Errorf("%s: the Doesn't apply hint shown %v, offered %v", s.ID, got, s.NotApply)
+		}
+		if s.NotApply != s.Circumstance {
+			t.Errorf("%s: Doesn't apply offered %v on a statement that is a circumstance: %v", s.ID, s.NotApply, s.Circumstance)
+		}
+	}
 }

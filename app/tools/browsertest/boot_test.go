@@ -328,7 +328,10 @@ func TestNoTapIsLostWhileTheAppStarts(t *testing.T) {
 			tick(i, fit.Answer(1+r.IntN(5)))
 			pause(b, r, 200)
 			if i == 3 {
-				tick(i, 6) // Doesn't apply: a change of mind
+				// A change of mind to the statement's last "no answer"
+				// choice ("Not sure" or "Doesn't apply to me").
+				c := st[i].Choices()
+				tick(i, c[len(c)-1])
 			}
 			next()
 		}

@@ -29,16 +29,19 @@ var fitAnswerSets = []struct {
 	answers fit.Answers
 }{
 	{"drawn to depth, wants medication considered", fit.Answers{
-		"relationships": 5, "why": 5, "roots": 5, "open-talk": 5, "slow": 4, "bond": 4, "after-cbt": 4,
-		"inner": 4, "change": fit.DoesNotApply, "set-course": 1, "practice": 2, "what-not-why": 2, "targeted": 1, "medication": 4}},
+		"relationships": 5, "why": 5, "roots": 5, "open-talk": 5, "pace": 4, "bond": 4, "past-therapy": 4,
+		"inner": 4, "change": fit.DoesNotApply, "agenda": 1, "practice": 2, "what-not-why": 2, "targeted": 1, "medication": 4}},
 	{"wants skills for panic", fit.Answers{
-		"relationships": 2, "why": 1, "roots": 1, "open-talk": 2, "slow": 3, "bond": 1, "after-cbt": fit.NotSure,
-		"inner": fit.DoesNotApply, "change": 1, "set-course": 5, "practice": 5, "what-not-why": 4, "targeted": 5, "medication": fit.NotSure}},
-	{"mixed", fit.Answers{
-		"relationships": 4, "why": 3, "roots": fit.NotSure, "open-talk": 3, "slow": 3, "bond": 2, "after-cbt": 5,
-		"inner": 2, "change": 4, "set-course": 4, "practice": 3, "what-not-why": 3, "targeted": 4, "medication": 2}},
+		"relationships": 2, "why": 1, "roots": 1, "open-talk": 2, "pace": 3, "bond": 1, "past-therapy": fit.NotSure,
+		"inner": fit.DoesNotApply, "change": 1, "agenda": 5, "practice": 5, "what-not-why": 4, "targeted": 5, "medication": fit.NotSure}},
+	{"mixed, one problem only somewhat", fit.Answers{
+		"relationships": 4, "why": 3, "roots": fit.NotSure, "open-talk": 3, "pace": 3, "bond": 2, "past-therapy": 5,
+		"inner": 2, "change": 4, "agenda": 4, "practice": 3, "what-not-why": 3, "targeted": 3, "medication": 2}},
 	{"too few answers", fit.Answers{
-		"relationships": 5, "why": 4, "after-cbt": fit.NotSure, "medication": 5}},
+		"relationships": 5, "why": 4, "past-therapy": fit.NotSure, "medication": 5}},
+	{"wants medication, nothing about therapy", fit.Answers{
+		"relationships": 1, "why": 1, "roots": 1, "open-talk": 1, "pace": 1, "bond": 1, "past-therapy": fit.DoesNotApply,
+		"inner": fit.DoesNotApply, "change": fit.DoesNotApply, "agenda": 1, "practice": 1, "what-not-why": 1, "targeted": 1, "medication": 5}},
 }
 
 func fitDefinition(t *testing.T) *fit.Definition {
@@ -51,14 +54,13 @@ func fitDefinition(t *testing.T) *fit.Definition {
 }
 
 // fitPosition is where an answer sits among a statement's options.
-func fitPosition(a fit.Answer) int {
-	switch a {
-	case fit.NotSure:
-		return 5
-	case fit.DoesNotApply:
-		return 6
+func fitPosition(t *testing.T, s *fit.Statement, a fit.Answer) int {
+	t.Helper()
+	i := slices.Index(s.Choices(), a)
+	if i < 0 {
+		t.Fatalf("statement %q does not offer answer %d", s.ID, a)
 	}
-	return int(a) - 1
+	return i
 }
 
 func fitPress(b *browser, keys string) {
@@ -102,6 +104,19 @@ func fitWaitStatement(b *browser, d *fit.Definition, i int) {
 func TestFitKeyboardAloneReachesTheBandTheEngineGives(t *testing.T) {
 	d := fitDefinition(t)
 	n := len(d.Statements)
+	// The readers reach every band, so what every result must show (the
+	// safety line, the first-care line) is seen on each.
+	reached := map[*fit.Band]bool{}
+	for _, set := range fitAnswerSets {
+		if r, err := d.Score(set.answers); err == nil {
+			reached[r.Band] = true
+		}
+	}
+	for _, band := range d.Bands {
+		if !reached[band] {
+			t.Errorf("no scripted reader reaches the band %q", band.ID)
+		}
+	}
 	s := startSite(t)
 	for _, set := range fitAnswerSets {
 		t.Run(set.name, func(t *testing.T) {
@@ -133,7 +148,7 @@ func TestFitKeyboardAloneReachesTheBandTheEngineGives(t *testing.T) {
 				}
 				if a, ok := set.answers[st.ID]; ok {
 					fitPress(b, " ") // tick the first option, then walk down to the answer
-					for range fitPosition(a) {
+					for range fitPosition(t, st, a) {
 						fitPress(b, kb.ArrowDown)
 					}
 					// The app re-renders after each change; wait for it to settle.
@@ -170,9 +185,13 @@ func TestFitKeyboardAloneReachesTheBandTheEngineGives(t *testing.T) {
 			if got := strings.Contains(text, d.TooFew); got != want.TooFew {
 				t.Errorf("too-few note shown: %v, want %v", got, want.TooFew)
 			}
-			if got := strings.Contains(text, d.Medication.Text); got != want.Medication {
-				t.Errorf("medication note shown: %v, want %v", got, want.Medication)
+			if got := strings.Contains(text, d.Medication.Text); got != (want.Medication && !want.MedicationOnly) {
+				t.Errorf("medication note shown: %v, want %v", got, want.Medication && !want.MedicationOnly)
 			}
+			if got := strings.Contains(text, d.MedicationOnly); got != want.MedicationOnly {
+				t.Errorf("the plain medication-only line shown: %v, want %v", got, want.MedicationOnly)
+			}
+			fitCheckCareFirst(t, b, d)
 			for _, must := range []string{"This is a reflection tool, not a diagnosis or medical advice.", "call 988 or text 988", "call 911"} {
 				if !strings.Contains(text, must) {
 					t.Errorf("the result lacks %q", must)
@@ -185,8 +204,8 @@ func TestFitKeyboardAloneReachesTheBandTheEngineGives(t *testing.T) {
 				const r = s.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`) {
 				t.Error("the result does not lead with the crisis line, with call, text and 911 links, within the first screen")
 			}
-			if got := strings.Contains(text, d.First.Text); got != want.First {
-				t.Errorf("first-options note shown: %v, want %v", got, want.First)
+			if got := strings.Contains(text, d.First.Said+" "+d.First.Text); got != want.First {
+				t.Errorf("the one-problem note (\"You said your main goal is…\") shown: %v, want %v", got, want.First)
 			}
 			if got := fitStored(b); got != fit.Encode(set.answers) {
 				t.Errorf("sessionStorage holds %q, want %q", got, fit.Encode(set.answers))
@@ -196,6 +215,57 @@ func TestFitKeyboardAloneReachesTheBandTheEngineGives(t *testing.T) {
 			}
 			t.Logf("%s: score %d, band %q, too few %v", set.name, want.Score, want.Band.ID, want.TooFew)
 		})
+	}
+}
+
+// fitCheckCareFirst asserts what the reader sees of the first-care line on
+// the result: every problem on it, its sources and the link to the FAQ
+// answer, visible without opening anything, after the band text.
+func fitCheckCareFirst(t *testing.T, b *browser, d *fit.Definition) {
+	t.Helper()
+	got := eval[string](b, `(() => {
+		const c = document.querySelector(".fit-summary .fit-care-first"), band = document.querySelector(".fit-band-text");
+		if (!c) return "missing";
+		const r = c.getBoundingClientRect();
+		if (r.width === 0 || r.height === 0 || getComputedStyle(c).visibility === "hidden" || c.closest("details")) return "not visible";
+		if (!(band.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING)) return "before the band text";
+		const a = c.querySelector('a[href="/faq#`+d.First.FAQ+`"]');
+		return a ? c.innerText : "no link to the FAQ";
+	})()`)
+	for _, want := range append([]string{d.CareFirst.Lead, d.CareFirst.Sources, d.CareFirst.LinkText}, d.CareFirst.Items...) {
+		if !strings.Contains(got, want) {
+			t.Errorf("the first-care line lacks %q (it says %q)", want, got)
+		}
+	}
+}
+
+// TestFitOffersNotSureOrDoesNotApplyAsEachStatementSays walks the
+// questionnaire and reads each statement's options as a reader sees them:
+// "Doesn't apply to me", and the hint that explains it, only where the
+// statement presupposes a situation; "Not sure" where the file says.
+func TestFitOffersNotSureOrDoesNotApplyAsEachStatementSays(t *testing.T) {
+	d := fitDefinition(t)
+	s := startSite(t)
+	b := newBrowser(t, 412, 823)
+	b.open(s.URL + "/fit")
+	b.waitApp()
+	for i, st := range d.Statements {
+		if i > 0 {
+			b.run(clickJS(`#fit-next`))
+			fitWaitStatement(b, d, i)
+		}
+		var want []string
+		for _, a := range st.Choices() {
+			want = append(want, d.Label(a))
+		}
+		got := eval[[]string](b, `[...document.querySelectorAll(".fit-options .fit-option-text")].filter(e => e.getBoundingClientRect().height > 0).map(e => e.textContent)`)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: options %q, want %q", st.ID, got, want)
+		}
+		hint := eval[string](b, `document.querySelector("#fit-hint").textContent`)
+		if strings.Contains(hint, d.NotApplyLabel) != st.NotApply {
+			t.Errorf("%s: hint %q; Doesn't apply offered: %v", st.ID, hint, st.NotApply)
+		}
 	}
 }
 
