@@ -41,7 +41,7 @@ type a11yRoute struct {
 var a11yRoutes = []a11yRoute{
 	{name: "article", path: "/", toc: true},
 	{name: "faq", path: "/faq"},
-	{name: "glossary", path: "/glossary"}, // issue 17
+	{name: "glossary", path: "/glossary"},
 	{name: "fit first step", path: "/fit"},
 	{name: "fit review step", path: "/fit", reach: fitToReview},
 	{name: "fit result", path: "/fit", reach: fitToResult},
@@ -70,6 +70,7 @@ var a11yThemes = []string{"light", "dark"}
 // at 320 px and 200 % text; target sizes; reduced motion; forced colours.
 // At the end it checks that every page has its own title.
 func TestA11yEveryRoute(t *testing.T) {
+	t.Parallel()
 	axeSource(t) // skip (or fail under CI) once, not once per route
 	titles := map[string]string{}
 	for _, r := range a11yRoutes {
