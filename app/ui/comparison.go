@@ -1,6 +1,6 @@
 package ui
 
-// Psychodynamic therapy and CBT side by side (issue 17, part 1). The table
+// Psychodynamic therapy and CBT side by side. The table
 // is the source for everyone: a caption, column headers and row headers.
 // On screens at least 48rem wide web/compare.css hides it visually (screen
 // readers still read it) and shows the same rows drawn as an SVG written

@@ -1,6 +1,6 @@
 package ui
 
-// The /glossary page (issue 17): every term of content/glossary.md as a
+// The /glossary page: every term of content/glossary.md as a
 // definition list, each term's <dt> with its id for deep links.
 
 import (
