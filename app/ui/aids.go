@@ -126,7 +126,7 @@ func termDefinitions(terms []*aids.Term, prefix string) []app.UI {
 				app.Text(": "+t.Definition),
 			),
 			app.Div().Class("term-def-actions").Body(
-				app.A().Href("/glossary#"+t.ID).Text("“"+t.Name+"” in the glossary"),
+				app.A().Href(GlossaryPath+"#"+t.ID).Text("“"+t.Name+"” in the glossary"),
 				app.Button().Type("button").Class("secondary").Attr("popovertarget", id).
 					Attr("popovertargetaction", "hide").Text("Close"),
 			),

@@ -38,7 +38,7 @@ func (u *App) comparisonAfter(section string) app.UI {
 // CBT ends with the comparison (a key of its own: a key names its HTML).
 func (l *FAQList) answerBlock(it site.FAQ, terms *aids.Marker) app.UI {
 	c := l.ui.site.Aids.Compare
-	if l.Path != "/faq" || it.ID != comparisonFAQ || c == nil {
+	if l.Path != FAQPath || it.ID != comparisonFAQ || c == nil {
 		return l.ui.staticBlock("faq-answer:"+it.ID, func() app.HTMLDiv { return faqAnswer(it, terms) })
 	}
 	return l.ui.staticBlock("faq-answer:"+it.ID+"+compare", func() app.HTMLDiv {

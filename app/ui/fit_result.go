@@ -37,7 +37,7 @@ func (p *FitPage) renderResult() app.UI {
 	}
 	source := "Printed from " + SiteName
 	if p.origin != "" {
-		source += ", " + p.origin + "/fit"
+		source += ", " + p.origin + FitPath
 	}
 
 	// data-fit-result lets web/embed-frame.js tell an embedding page that
@@ -126,7 +126,7 @@ func (u *App) fitFirstOptions(r *fit.Result) app.UI {
 	return app.Section().Class("fit-summary-part fit-first").Aria("labelledby", "fit-first-title").Body(
 		app.H3().ID("fit-first-title").Text(f.Title),
 		app.P().Text(f.Text),
-		app.P().Body(app.A().Href("/faq#"+f.FAQ).Text("When another approach may come first")),
+		app.P().Body(app.A().Href(FAQPath+"#"+f.FAQ).Text("When another approach may come first")),
 	)
 }
 
@@ -197,7 +197,7 @@ func (u *App) fitHow() app.UI {
 		app.H3().Text("What it is based on"),
 		app.P().Text("The statements come from the themes of the article on this site. Each one links back to the part it rests on:"),
 		app.Ul().Body(app.Range(secs).Slice(func(i int) app.UI {
-			return app.Li().Body(app.A().Href("/#" + secs[i]).Text(u.sectionTitle(secs[i])))
+			return app.Li().Body(app.A().Href(ArticlePath + "#" + secs[i]).Text(u.sectionTitle(secs[i])))
 		})),
 		app.H3().Text("How your answers are weighed"),
 		app.P().Text(d.How),

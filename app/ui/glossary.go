@@ -10,9 +10,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// GlossaryPath is the glossary's route.
-const GlossaryPath = "/glossary"
-
 // GlossaryPage lists the glossary.
 type GlossaryPage struct {
 	app.Compo
@@ -37,7 +34,7 @@ func (p *GlossaryPage) Render() app.UI {
 			app.H1().Text("Glossary"),
 			app.P().Text("Words the article and the questions use, in plain words. These definitions are written by this site to help you read; they are not Dr. Kaiser’s words and not medical advice."),
 			app.Dl().Body(list...),
-			app.P().Body(app.A().Href("/").Text("Back to the article: What is psychodynamic therapy?")),
+			app.P().Body(app.A().Href(ArticlePath).Text("Back to the article: What is psychodynamic therapy?")),
 		),
 	)
 }

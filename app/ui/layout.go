@@ -46,7 +46,7 @@ func (u *App) siteHeader(current string) app.UI {
 	}
 	return app.Header().Class("site-header").Body(
 		app.Div().Class("site-header-inner").Body(
-			app.A().Class("brand").Href("/").Body(
+			app.A().Class("brand").Href(ArticlePath).Body(
 				app.Raw(brandMark),
 				app.Span().Text(SiteName),
 			),
@@ -65,7 +65,7 @@ func siteFooter() app.UI {
 			app.P().Text("Privacy: no tracking, no cookies, no analytics. Nothing you enter here leaves your device."),
 			lightMode(),
 			app.P().Body(app.A().Href(GlossaryPath).Text("Glossary: the words used here, in plain words")),
-			app.P().Body(app.A().Href("/embed").Text("Embed the article, the FAQ or the self-reflection on your own site")),
+			app.P().Body(app.A().Href(EmbedDocsPath).Text("Embed the article, the FAQ or the self-reflection on your own site")),
 		),
 	)
 }
