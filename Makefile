@@ -12,7 +12,7 @@ WASMFLAGS := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=runtime/...=
 GOSRC     := $(shell find . -name '*.go' -not -path './node_modules/*' -not -path './.tools/*') go.mod go.sum
 CONTENT   := $(wildcard content/*)
 
-.PHONY: all build wasm server run test vet lint tidy-check fmt-check clean static bench bench-tools
+.PHONY: all build wasm server run test test-go vet lint tidy-check fmt-check clean static bench bench-tools
 
 all: build
 
@@ -79,9 +79,21 @@ VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU):
 	npm install --prefix .tools/vnu --no-save --no-audit --no-fund --loglevel=error vnu-jar@26.9.27
 
-test: fmt-check vet lint tidy-check web/app.wasm web/app.wasm.br $(AXE) $(VNU)
-	# The browser tests take several minutes on a shared machine.
-	$(GO) test -count=1 -timeout 30m ./...
+# The checks (gofmt, vet, linters, tidy) run side by side with building the
+# wasm and running the tests: they share no files, and the browser tests
+# spend much of their time waiting on Chromium, not on the CPU. The time
+# taken is printed at the end.
+test:
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory -j4 fmt-check vet lint tidy-check test-go; status=$$?; \
+	echo "make test: $$(($$(date +%s) - start)) s, load average $$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"; \
+	exit $$status
+
+# The tests alone. The browser tests share one Chromium and run up to
+# TESTPARALLEL at a time (go test -parallel); packages run side by side too.
+TESTPARALLEL ?= 4
+test-go: web/app.wasm web/app.wasm.br $(AXE) $(VNU)
+	$(GO) test -count=1 -timeout 30m -parallel $(TESTPARALLEL) ./...
 
 # The static site, with the same flags as the server plus -out.
 EXPORTFLAGS ?=
