@@ -3,7 +3,7 @@
 #            go mod tidy -diff, unit, golden, HTML-validity and browser tests
 # make static writes the static export to dist/ (EXPORTFLAGS="-base-url ... -base-path /x/")
 # make bench  compares the server's throughput with a plain file server on loopback, then
-#             the page on an emulated slow phone with a static baseline (see README, Performance)
+#             the page on an emulated slow phone with a static baseline (app/tools/bench/README.md)
 GO        ?= go
 # The wasm is built without inlining except in the runtime: on Go's wasm
 # output that trades raw bytes for brotli bytes, which are what a phone

@@ -194,7 +194,7 @@ var siteURL = regexp.MustCompile(`(\s(?:href|src)=")(/[^/"]?)`)
 
 // prefixed puts the base path in front of every site path in the
 // prerendered body. (In the browser, go-app does the same for /web/ URLs;
-// page links need the UI's help, see README "Static export".)
+// page links need web/links.js's help.)
 func (s *shell) prefixed(body string) string {
 	if s.prefix == "" {
 		return body

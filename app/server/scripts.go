@@ -82,7 +82,7 @@ const goappStart = "goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatc
 // leaveStartToBoot keeps of app.js's start-up only what listens for the
 // browser (updates, installability): web/boot.js decides when the wasm is
 // fetched, when Go starts and when the service worker is registered (boot
-// on intent; README, Performance). app.js's functions stay, for the Go side
+// on intent; app/tools/bench/README.md). app.js's functions stay, for the Go side
 // of go-app and for boot.js. It fails, rather than serve a page that starts
 // twice, if app.js no longer starts the way it did.
 func leaveStartToBoot(js []byte) ([]byte, error) {

@@ -19,7 +19,7 @@ import (
 // phone and on a desktop, before and after the app mounts, must pass axe-core
 // (WCAG 2.2 A and AA) and the checks axe cannot make: headings and
 // landmarks, the keyboard walk, reflow, text zoom, target sizes, reduced
-// motion and forced colours. See "Accessibility" in README.md.
+// motion and forced colours.
 
 // a11yRoute is one page state the accessibility tests visit.
 type a11yRoute struct {
