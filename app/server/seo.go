@@ -52,9 +52,11 @@ type manifestIcon struct {
 // with the design; the plain dialog is honest and enough.
 func manifest(prefix, description string) []byte {
 	root := prefix + "/"
-	var icons []manifestIcon
-	for _, i := range ui.InstallIcons() {
-		icons = append(icons, manifestIcon{Src: prefix + i.Path, Sizes: i.Sizes, Type: i.Type, Purpose: i.Purpose})
+	icons := []manifestIcon{
+		{Src: prefix + ui.Icon192, Sizes: "192x192", Type: "image/png", Purpose: "any"},
+		{Src: prefix + ui.Icon512, Sizes: "512x512", Type: "image/png", Purpose: "any"},
+		{Src: prefix + ui.IconMaskable, Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
+		{Src: prefix + ui.IconSVG, Sizes: "any", Type: "image/svg+xml", Purpose: "any"},
 	}
 	m := map[string]any{
 		"id":               root,

@@ -27,18 +27,3 @@ const (
 	IconFavicon  = "/web/favicon-32.png"        // 32×32, for browser tabs
 	IconApple    = "/web/apple-touch-icon.png"  // 180×180, for iOS home screens
 )
-
-// Icon is one icon as a web app manifest lists it.
-type Icon struct {
-	Path, Sizes, Type, Purpose string
-}
-
-// InstallIcons are the icons an installed app may use, for the manifest.
-func InstallIcons() []Icon {
-	return []Icon{
-		{Icon192, "192x192", "image/png", "any"},
-		{Icon512, "512x512", "image/png", "any"},
-		{IconMaskable, "512x512", "image/png", "maskable"},
-		{IconSVG, "any", "image/svg+xml", "any"},
-	}
-}
