@@ -19,7 +19,8 @@ func (u *App) page(current string, main ...app.UI) app.UI {
 // brandMark is the site's icon (web/icon.svg, drawn by app/tools/icons) inline in
 // the header, decorative. An <img src="/web/icon.svg"> was fetched again
 // whenever go-app created the element anew: when the app mounts, go-app
-// rebuilds the body (app/server/README.md, go-app list), so a reader who had started the
+// rebuilds the body ("Mount rebuilds the body" in app/server/README.md),
+// so a reader who had started the
 // questionnaire on the prerendered page saw a request while answering.
 // Inline markup is never fetched, and go-app keeps a Raw node whose HTML
 // has not changed. The browser test counting requests while answering,

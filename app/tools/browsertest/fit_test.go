@@ -431,10 +431,10 @@ func TestFitInvitationAtTheEndOfTheArticleOpensTheQuestionnaire(t *testing.T) {
 // is requested while the reader answers, from the first tick to the
 // result, at a phone's and a desktop's size. The reader starts on the
 // prerendered page, before the app has arrived, as on a slow network: so
-// the app's mount, which rebuilds the page (app/server/README.md, go-app
-// list: "Mount rebuilds the body"), falls inside
-// the answering, and an element whose re-creation fetches something (the
-// header's <img src="/web/icon.svg"> did) fails the test every time rather
+// the app's mount, which rebuilds the page ("Mount rebuilds the body" in
+// app/server/README.md), falls inside the answering, and an element whose
+// re-creation fetches something (the header's <img src="/web/icon.svg">
+// did) fails the test every time rather
 // than when a late event happens to land after a baseline. Requests are
 // placed by the browser's own timestamps, not by when the test hears of
 // them.
