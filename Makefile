@@ -3,7 +3,7 @@
 #            go mod tidy -diff, unit, golden, HTML-validity and browser tests
 # make static writes the static export to dist/ (EXPORTFLAGS="-base-url ... -base-path /x/")
 # make bench  compares the server's throughput with a plain file server on loopback, then
-#             the page on an emulated slow phone with a static baseline (see README, Performance)
+#             the page on an emulated slow phone with a static baseline (app/tools/bench/README.md)
 GO        ?= go
 # The wasm is built without inlining except in the runtime: on Go's wasm
 # output that trades raw bytes for brotli bytes, which are what a phone
@@ -12,7 +12,7 @@ WASMFLAGS := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=runtime/...=
 GOSRC     := $(shell find . -name '*.go' -not -path './node_modules/*' -not -path './.tools/*') go.mod go.sum
 CONTENT   := $(wildcard content/*)
 
-.PHONY: all build wasm server run test vet lint tidy-check fmt-check clean static bench bench-tools
+.PHONY: all build wasm server run test test-go vet lint tidy-check fmt-check clean static bench bench-tools
 
 all: build
 
@@ -79,9 +79,21 @@ VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU):
 	npm install --prefix .tools/vnu --no-save --no-audit --no-fund --loglevel=error vnu-jar@26.9.27
 
-test: fmt-check vet lint tidy-check web/app.wasm web/app.wasm.br $(AXE) $(VNU)
-	# The browser tests take several minutes on a shared machine.
-	$(GO) test -count=1 -timeout 30m ./...
+# The checks (gofmt, vet, linters, tidy) run side by side with building the
+# wasm and running the tests: they share no files, and the browser tests
+# spend much of their time waiting on Chromium, not on the CPU. The time
+# taken is printed at the end.
+test:
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory -j4 fmt-check vet lint tidy-check test-go; status=$$?; \
+	echo "make test: $$(($$(date +%s) - start)) s, load average $$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"; \
+	exit $$status
+
+# The tests alone. The browser tests share one Chromium and run up to
+# TESTPARALLEL at a time (go test -parallel); packages run side by side too.
+TESTPARALLEL ?= 4
+test-go: web/app.wasm web/app.wasm.br $(AXE) $(VNU)
+	$(GO) test -count=1 -timeout 30m -parallel $(TESTPARALLEL) ./...
 
 # The static site, with the same flags as the server plus -out.
 EXPORTFLAGS ?=
@@ -94,9 +106,10 @@ bench-tools: $(LIGHTHOUSE)
 $(LIGHTHOUSE):
 	npm i -E --prefix .tools/lighthouse --no-audit --no-fund lighthouse@12.2.3
 
-# The version before boot on intent (issue 15), checked out from git and
-# built once under .tools/, so that make bench measures its time to
-# interactive in the same run as today's.
+# The last version that started the app as soon as a page loaded, rather
+# than on the reader's first intent: checked out from git and built once
+# under .tools/, so that make bench measures its time to interactive in the
+# same run as today's.
 BEFORE_REF := 38bbfd91d4f4bebcd48d426b0b3b77b4077648ec
 BEFORE     := .tools/before/bin/explainer
 $(BEFORE):
@@ -123,7 +136,7 @@ BENCHFLAGS ?=
 bench: build $(LIGHTHOUSE) $(BEFORE)
 	$(GO) test -run '^$$' -bench . -benchtime 2000x ./app/server
 	LOAD=1 $(GO) test -count=1 -run '^TestLoadAgainstPlainFileServer$$' -v ./app/server
-	$(GO) run ./app/bench -before $(BEFORE) $(BENCHFLAGS)
+	$(GO) run ./app/tools/bench -before $(BEFORE) $(BENCHFLAGS)
 
 
 clean:

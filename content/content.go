@@ -4,7 +4,10 @@ package content
 
 import "embed"
 
-//go:embed *.md *.txt
+// The files whose names start with a lower-case letter: README.md, the
+// editors' guide, is not content and stays out of the program.
+//
+//go:embed [a-z]*.md *.txt
 var files embed.FS
 
 // FS holds the content files, named as they are in this folder.

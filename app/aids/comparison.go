@@ -1,7 +1,11 @@
 package aids
 
 import (
+	"fmt"
+	"slices"
 	"strings"
+
+	"explainer/app/contentfile"
 )
 
 // Comparison is the side-by-side table of psychodynamic therapy and CBT
@@ -35,98 +39,113 @@ const (
 // with exactly the keys psychodynamic, cbt and section. Every section id
 // must be one of sectionIDs (the article's ## sections).
 func ParseComparison(name string, src []byte, sectionIDs []string) (*Comparison, error) {
-	known := map[string]bool{}
-	for _, id := range sectionIDs {
-		known[id] = true
-	}
 	c := &Comparison{}
-	head := map[string]*string{"caption": &c.Caption, "note": &c.Note, "left": &c.Left, "right": &c.Right}
-	headLine := map[string]int{}
-	var row *Row
-	rowKeys := map[string]int{}
-	finish := func() error {
-		if row == nil {
-			return nil
-		}
-		for _, k := range []string{"psychodynamic", "cbt", "section"} {
-			if rowKeys[k] == 0 {
-				return errorf(name, row.Line, "row %q has no %q line", row.Aspect, k)
-			}
-		}
-		c.Rows = append(c.Rows, *row)
-		return nil
-	}
-	for i, l := range strings.Split(string(src), "\n") {
-		n := i + 1
-		l = strings.TrimRight(l, " \t\r")
-		switch {
-		case l == "" || l == "#" || strings.HasPrefix(l, "# "):
-			continue
-		case strings.HasPrefix(l, "## "):
-			if err := finish(); err != nil {
+	head := &fields{where: "before the first row", line: 1, keys: []string{"caption", "note", "left", "right"},
+		vals: []*string{&c.Caption, &c.Note, &c.Left, &c.Right}}
+	cur := head
+	var rows []*Row
+	var blocks []*fields
+	sc := contentfile.NewScanner(name, src)
+	for sc.Scan() {
+		if aspect, ok := strings.CutPrefix(sc.Text(), "## "); ok {
+			r, err := startRow(sc, strings.TrimSpace(aspect), rows)
+			if err != nil {
 				return nil, err
 			}
-			aspect := strings.TrimSpace(l[3:])
-			if aspect == "" {
-				return nil, errorf(name, n, "a row with no aspect")
-			}
-			for _, r := range c.Rows {
-				if strings.EqualFold(r.Aspect, aspect) {
-					return nil, errorf(name, n, "row %q already at line %d", aspect, r.Line)
-				}
-			}
-			row, rowKeys = &Row{Aspect: aspect, Line: n}, map[string]int{}
+			rows = append(rows, r)
+			cur = &fields{where: fmt.Sprintf("in row %q", r.Aspect), line: r.Line, keys: []string{"psychodynamic", "cbt", "section"},
+				vals: []*string{&r.Left, &r.Right, new(string)}, check: map[string]func(string) error{"section": r.sections(sc, sectionIDs)}}
+			blocks = append(blocks, cur)
 			continue
 		}
-		key, val, ok := strings.Cut(l, ":")
-		val = strings.TrimSpace(val)
-		if !ok || strings.ContainsAny(key, " \t") || key == "" {
-			return nil, errorf(name, n, "want \"key: value\", \"## aspect\" or a \"# \" comment, got %q", l)
+		key, val, ok := contentfile.KeyValue(sc.Text())
+		if !ok {
+			return nil, sc.Errorf("want \"key: value\", \"## aspect\" or a \"# \" comment, got %q", sc.Text())
 		}
-		if val == "" {
-			return nil, errorf(name, n, "%q is empty", key)
-		}
-		if row == nil {
-			p, ok := head[key]
-			if !ok {
-				return nil, errorf(name, n, "unknown key %q before the first row, want caption, note, left or right", key)
-			}
-			if at := headLine[key]; at != 0 {
-				return nil, errorf(name, n, "%q already set at line %d", key, at)
-			}
-			*p, headLine[key] = val, n
-			continue
-		}
-		if at := rowKeys[key]; at != 0 {
-			return nil, errorf(name, n, "%q already set at line %d", key, at)
-		}
-		rowKeys[key] = n
-		switch key {
-		case "psychodynamic":
-			row.Left = val
-		case "cbt":
-			row.Right = val
-		case "section":
-			for _, id := range strings.Fields(val) {
-				if !known[id] {
-					return nil, errorf(name, n, "the article has no section %q", id)
-				}
-				row.Sections = append(row.Sections, id)
-			}
-		default:
-			return nil, errorf(name, n, "unknown key %q in row %q, want psychodynamic, cbt or section", key, row.Aspect)
+		if err := cur.set(sc, key, val); err != nil {
+			return nil, err
 		}
 	}
-	if err := finish(); err != nil {
-		return nil, err
+	if k := head.missing(); k != "" {
+		return nil, contentfile.Errorf(name, 1, "no %q line before the first row", k)
 	}
-	for _, k := range []string{"caption", "note", "left", "right"} {
-		if headLine[k] == 0 {
-			return nil, errorf(name, 1, "no %q line before the first row", k)
+	for i, b := range blocks {
+		if k := b.missing(); k != "" {
+			return nil, contentfile.Errorf(name, b.line, "row %q has no %q line", rows[i].Aspect, k)
 		}
+		c.Rows = append(c.Rows, *rows[i])
 	}
 	if len(c.Rows) < MinRows || len(c.Rows) > MaxRows {
-		return nil, errorf(name, 1, "%d rows, want %d to %d", len(c.Rows), MinRows, MaxRows)
+		return nil, contentfile.Errorf(name, 1, "%d rows, want %d to %d", len(c.Rows), MinRows, MaxRows)
 	}
 	return c, nil
+}
+
+// startRow makes the row that a "## aspect" line starts, after rows.
+func startRow(sc *contentfile.Scanner, aspect string, rows []*Row) (*Row, error) {
+	if aspect == "" {
+		return nil, sc.Errorf("a row with no aspect")
+	}
+	for _, r := range rows {
+		if strings.EqualFold(r.Aspect, aspect) {
+			return nil, sc.Errorf("row %q already at line %d", aspect, r.Line)
+		}
+	}
+	return &Row{Aspect: aspect, Line: sc.Line()}, nil
+}
+
+// sections checks a row's "section" value against the article's section
+// ids and keeps them.
+func (r *Row) sections(sc *contentfile.Scanner, sectionIDs []string) func(string) error {
+	return func(v string) error {
+		for _, id := range strings.Fields(v) {
+			if !slices.Contains(sectionIDs, id) {
+				return sc.Errorf("the article has no section %q", id)
+			}
+			r.Sections = append(r.Sections, id)
+		}
+		return nil
+	}
+}
+
+// fields is a block of "key: value" lines: each of keys once, none other,
+// none empty.
+type fields struct {
+	where string // for messages: "before the first row", "in row \"x\""
+	line  int    // where the block starts
+	keys  []string
+	vals  []*string
+	check map[string]func(value string) error // further checks by key
+	seen  map[string]int                      // key → its line
+}
+
+func (f *fields) set(sc *contentfile.Scanner, key, val string) error {
+	i := slices.Index(f.keys, key)
+	switch {
+	case i < 0:
+		return sc.Errorf("unknown key %q %s, want %s or %s", key, f.where,
+			strings.Join(f.keys[:len(f.keys)-1], ", "), f.keys[len(f.keys)-1])
+	case f.seen[key] != 0:
+		return sc.Errorf("%q already set at line %d", key, f.seen[key])
+	case val == "":
+		return sc.Errorf("%q is empty", key)
+	}
+	if f.seen == nil {
+		f.seen = map[string]int{}
+	}
+	f.seen[key], *f.vals[i] = sc.Line(), val
+	if check := f.check[key]; check != nil {
+		return check(val)
+	}
+	return nil
+}
+
+// missing is the first key the block lacks, or "".
+func (f *fields) missing() string {
+	for _, k := range f.keys {
+		if f.seen[k] == 0 {
+			return k
+		}
+	}
+	return ""
 }

@@ -2,6 +2,8 @@ package aids
 
 import (
 	"regexp"
+
+	"explainer/app/contentfile"
 	"strings"
 	"unicode"
 )
@@ -29,9 +31,9 @@ var termHeading = regexp.MustCompile(`^## (.+?) \{#([a-z0-9-]+)\}$`)
 func ParseGlossary(name string, src []byte) ([]Term, error) {
 	var terms []Term
 	ids := map[string]int{}
-	for i, l := range strings.Split(string(src), "\n") {
-		n := i + 1
-		l = strings.TrimRight(l, " \t\r")
+	sc := contentfile.NewScanner(name, src)
+	for sc.Scan() {
+		l := sc.Text()
 		var cur *Term
 		if len(terms) > 0 {
 			cur = &terms[len(terms)-1]
@@ -40,16 +42,15 @@ func ParseGlossary(name string, src []byte) ([]Term, error) {
 		case strings.HasPrefix(l, "## "):
 			m := termHeading.FindStringSubmatch(l)
 			if m == nil {
-				return nil, errorf(name, n, "want a term heading like \"## Name {#id}\", got %q", l)
+				return nil, sc.Errorf("want a term heading like \"## Name {#id}\", got %q", l)
 			}
 			if prev, dup := ids[m[2]]; dup {
-				return nil, errorf(name, n, "term id %q already used at line %d", m[2], prev)
+				return nil, sc.Errorf("term id %q already used at line %d", m[2], prev)
 			}
-			ids[m[2]] = n
-			terms = append(terms, Term{ID: m[2], Name: m[1], Line: n})
-		case l == "" || l == "#" || strings.HasPrefix(l, "# "):
+			ids[m[2]] = sc.Line()
+			terms = append(terms, Term{ID: m[2], Name: m[1], Line: sc.Line()})
 		case cur == nil:
-			return nil, errorf(name, n, "text before the first ## term heading")
+			return nil, sc.Errorf("text before the first ## term heading")
 		case strings.HasPrefix(l, "match:") && cur.Definition == "":
 			for _, s := range strings.Split(l[len("match:"):], "|") {
 				if s = strings.TrimSpace(s); s != "" {
@@ -63,14 +64,14 @@ func ParseGlossary(name string, src []byte) ([]Term, error) {
 	for i := range terms {
 		t := &terms[i]
 		if t.Definition == "" {
-			return nil, errorf(name, t.Line, "term %q has no definition", t.Name)
+			return nil, contentfile.Errorf(name, t.Line, "term %q has no definition", t.Name)
 		}
 		if len(t.Match) == 0 {
 			t.Match = []string{strings.ToLower(t.Name)}
 		}
 	}
 	if len(terms) < MinTerms || len(terms) > MaxTerms {
-		return nil, errorf(name, 1, "%d terms, want %d to %d", len(terms), MinTerms, MaxTerms)
+		return nil, contentfile.Errorf(name, 1, "%d terms, want %d to %d", len(terms), MinTerms, MaxTerms)
 	}
 	return terms, nil
 }
@@ -87,7 +88,7 @@ func CheckUsed(name string, terms []Term, texts ...string) error {
 			}
 		}
 		if !used {
-			return errorf(name, t.Line, "term %q (%s) occurs neither in the article nor in the FAQ", t.Name, strings.Join(t.Match, ", "))
+			return contentfile.Errorf(name, t.Line, "term %q (%s) occurs neither in the article nor in the FAQ", t.Name, strings.Join(t.Match, ", "))
 		}
 	}
 	return nil

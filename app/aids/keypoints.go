@@ -2,6 +2,8 @@ package aids
 
 import (
 	"strings"
+
+	"explainer/app/contentfile"
 )
 
 // KeyPoints are the "In short" points of each article section, by section id.
@@ -25,41 +27,40 @@ func ParseKeyPoints(name string, src []byte, sectionIDs []string) (KeyPoints, er
 	kp := KeyPoints{}
 	lineOf := map[string]int{}
 	cur := ""
-	for i, l := range strings.Split(string(src), "\n") {
-		n := i + 1
-		l = strings.TrimRight(l, " \t\r")
+	sc := contentfile.NewScanner(name, src)
+	for sc.Scan() {
+		l := sc.Text()
 		switch {
-		case l == "" || l == "#" || strings.HasPrefix(l, "# "):
 		case strings.HasPrefix(l, "## "):
 			id := strings.TrimSpace(l[3:])
 			if !known[id] {
-				return nil, errorf(name, n, "the article has no section %q", id)
+				return nil, sc.Errorf("the article has no section %q", id)
 			}
 			if _, dup := lineOf[id]; dup {
-				return nil, errorf(name, n, "section %q already has points at line %d", id, lineOf[id])
+				return nil, sc.Errorf("section %q already has points at line %d", id, lineOf[id])
 			}
-			cur, lineOf[id] = id, n
+			cur, lineOf[id] = id, sc.Line()
 			kp[id] = nil
 		case strings.HasPrefix(l, "- "):
 			if cur == "" {
-				return nil, errorf(name, n, "a point before the first ## section id")
+				return nil, sc.Errorf("a point before the first ## section id")
 			}
 			p := strings.TrimSpace(l[2:])
 			if p == "" {
-				return nil, errorf(name, n, "empty point")
+				return nil, sc.Errorf("empty point")
 			}
 			kp[cur] = append(kp[cur], p)
 		default:
-			return nil, errorf(name, n, "want \"## section-id\", \"- point\" or a \"# \" comment, got %q", l)
+			return nil, sc.Errorf("want \"## section-id\", \"- point\" or a \"# \" comment, got %q", l)
 		}
 	}
 	for _, id := range sectionIDs {
 		pts, ok := kp[id]
 		switch {
 		case !ok:
-			return nil, errorf(name, 1, "section %q has no key points", id)
+			return nil, contentfile.Errorf(name, 1, "section %q has no key points", id)
 		case len(pts) < MinPoints || len(pts) > MaxPoints:
-			return nil, errorf(name, lineOf[id], "section %q has %d points, want %d to %d", id, len(pts), MinPoints, MaxPoints)
+			return nil, contentfile.Errorf(name, lineOf[id], "section %q has %d points, want %d to %d", id, len(pts), MinPoints, MaxPoints)
 		}
 	}
 	return kp, nil

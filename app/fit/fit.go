@@ -2,8 +2,8 @@
 // self-reflection that helps a reader judge whether psychodynamic therapy
 // suits what they are looking for. It is never a diagnosis.
 //
-// The questionnaire lives in content/fit.txt (format: README.md, "The fit questionnaire file"). Parse turns
-// it into a Definition and refuses anything inconsistent, with "file:line:
+// The questionnaire lives in content/fit.txt; its format and scoring rules
+// are described in content/README.md. Parse turns it into a Definition and refuses anything inconsistent, with "file:line:
 // reason" errors, so content mistakes fail in tests rather than in a browser.
 // Score turns a reader's Answers into a Result: a band, the reasons that drove
 // it and questions to bring to a consultation. Encode and Decode keep answers

@@ -90,7 +90,7 @@ func TestLoadAgainstPlainFileServer(t *testing.T) {
 		t.Skip("set LOAD=1 (make bench)")
 	}
 	srv := newTestServer(t)
-	ours := startReal(t, srv, nil)
+	ours := startReal(t, srv)
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "index.html"), srv.pages["/"].body, 0o644)
 	os.MkdirAll(filepath.Join(dir, "web"), 0o755)

@@ -21,7 +21,7 @@ func exportMain(args []string, s *site.Site) int {
 	fs := flag.NewFlagSet("explainer export", flag.ContinueOnError)
 	fs.SetOutput(os.Stderr)
 	raw := addFlags(fs, os.Getenv)
-	out := fs.String("out", "dist", "directory to write the static site into (emptied first)")
+	out := exportFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -43,6 +43,11 @@ func exportMain(args []string, s *site.Site) int {
 	}
 	fmt.Fprintf(os.Stderr, "explainer export: wrote %s (version %s)\n", *out, srv.Version())
 	return 0
+}
+
+// exportFlags adds the flags export has beside the server's to fs.
+func exportFlags(fs *flag.FlagSet) (out *string) {
+	return fs.String("out", "dist", "directory to write the static site into (emptied first)")
 }
 
 // compressMain is the build step `explainer compress FILE...`: it writes

@@ -78,7 +78,11 @@ type pageData struct {
 	LD                    template.JS // JSON-LD, already JSON-encoded
 	Body                  template.HTML
 	Loader                template.HTML
+	Icons                 headIcons
 }
+
+// headIcons are the icons every page's head names.
+type headIcons struct{ SVG, Favicon, Apple string }
 
 // pageTemplate is every page. The widget and theme are set on <html> so
 // the first paint already has the right colours and no inner scrollbar;
@@ -104,9 +108,9 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 <title>{{.Title}}</title>
 {{range .Meta}}{{if .Content}}<meta {{if .Property}}property{{else}}name{{end}}="{{.Name}}" content="{{.Content}}">
 {{end}}{{end}}{{with .Canonical}}<link rel="canonical" href="{{.}}">
-{{end}}<link rel="icon" href="{{.Prefix}}/web/icon.svg" type="image/svg+xml">
-<link rel="icon" href="{{.Prefix}}/web/favicon-32.png" sizes="32x32" type="image/png">
-<link rel="apple-touch-icon" href="{{.Prefix}}/web/apple-touch-icon.png">
+{{end}}<link rel="icon" href="{{.Prefix}}{{.Icons.SVG}}" type="image/svg+xml">
+<link rel="icon" href="{{.Prefix}}{{.Icons.Favicon}}" sizes="32x32" type="image/png">
+<link rel="apple-touch-icon" href="{{.Prefix}}{{.Icons.Apple}}">
 <link rel="manifest" href="{{.Prefix}}/manifest.webmanifest">
 <style>{{.CSS}}</style>
 {{with .LD}}<script type="application/ld+json">{{.}}</script>
@@ -136,10 +140,11 @@ func (s *shell) page(r ui.Route, v variant, body string, ld any) []byte {
 		Route: path, BootOn: bootOn(r), SaveData: v.saveData, WasmSize: s.wasmSize,
 		Title: m.Title, Canonical: canonical, CSS: s.css,
 		Body: template.HTML(s.prefixed(body)), Loader: loader,
+		Icons: headIcons{ui.IconSVG, ui.IconFavicon, ui.IconApple},
 		Meta: []headMeta{
 			{Name: "description", Content: m.Description},
 			{Name: "author", Content: s.author},
-			{Name: "theme-color", Content: "#2f5d62"},
+			{Name: "theme-color", Content: ui.ThemeColor},
 			{Property: true, Name: "og:type", Content: "article"},
 			{Property: true, Name: "og:site_name", Content: ui.SiteName},
 			{Property: true, Name: "og:title", Content: m.Title},
@@ -189,7 +194,7 @@ var siteURL = regexp.MustCompile(`(\s(?:href|src)=")(/[^/"]?)`)
 
 // prefixed puts the base path in front of every site path in the
 // prerendered body. (In the browser, go-app does the same for /web/ URLs;
-// page links need the UI's help, see README "Static export".)
+// page links need web/links.js's help.)
 func (s *shell) prefixed(body string) string {
 	if s.prefix == "" {
 		return body

@@ -27,20 +27,20 @@ func (s *Server) goappHandler(worker string) *app.Handler {
 	}
 	return &app.Handler{
 		Name:            ui.SiteName,
-		ShortName:       "Psychodynamic",
+		ShortName:       ui.ShortName,
 		Title:           a.Title,
 		Description:     a.Description,
 		Author:          a.Author,
 		Lang:            "en",
-		BackgroundColor: "#fbf8f3",
-		ThemeColor:      "#2f5d62",
+		BackgroundColor: ui.BackgroundColor,
+		ThemeColor:      ui.ThemeColor,
 		LoadingLabel:    "{progress}%",
 		Version:         s.version,
 		Icon: app.Icon{
-			Default:  "/web/icon-192.png",
-			Large:    "/web/icon-512.png",
-			SVG:      "/web/icon.svg",
-			Maskable: "/web/icon-maskable-512.png",
+			Default:  ui.Icon192,
+			Large:    ui.Icon512,
+			SVG:      ui.IconSVG,
+			Maskable: ui.IconMaskable,
 		},
 		Env:       map[string]string{ui.EnvBookingURL: s.cfg.BookingURL},
 		Resources: res,
@@ -82,7 +82,7 @@ const goappStart = "goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatc
 // leaveStartToBoot keeps of app.js's start-up only what listens for the
 // browser (updates, installability): web/boot.js decides when the wasm is
 // fetched, when Go starts and when the service worker is registered (boot
-// on intent; README, Performance). app.js's functions stay, for the Go side
+// on intent; app/tools/bench/README.md). app.js's functions stay, for the Go side
 // of go-app and for boot.js. It fails, rather than serve a page that starts
 // twice, if app.js no longer starts the way it did.
 func leaveStartToBoot(js []byte) ([]byte, error) {

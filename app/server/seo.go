@@ -52,24 +52,25 @@ type manifestIcon struct {
 // with the design; the plain dialog is honest and enough.
 func manifest(prefix, description string) []byte {
 	root := prefix + "/"
+	icons := []manifestIcon{
+		{Src: prefix + ui.Icon192, Sizes: "192x192", Type: "image/png", Purpose: "any"},
+		{Src: prefix + ui.Icon512, Sizes: "512x512", Type: "image/png", Purpose: "any"},
+		{Src: prefix + ui.IconMaskable, Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
+		{Src: prefix + ui.IconSVG, Sizes: "any", Type: "image/svg+xml", Purpose: "any"},
+	}
 	m := map[string]any{
 		"id":               root,
 		"name":             ui.SiteName,
-		"short_name":       "Psychodynamic",
+		"short_name":       ui.ShortName,
 		"description":      description,
 		"lang":             "en",
 		"start_url":        root,
 		"scope":            root,
 		"display":          "standalone",
-		"background_color": "#fbf8f3",
-		"theme_color":      "#2f5d62",
+		"background_color": ui.BackgroundColor,
+		"theme_color":      ui.ThemeColor,
 		"categories":       []string{"health", "education", "medical"},
-		"icons": []manifestIcon{
-			{Src: prefix + "/web/icon-192.png", Sizes: "192x192", Type: "image/png", Purpose: "any"},
-			{Src: prefix + "/web/icon-512.png", Sizes: "512x512", Type: "image/png", Purpose: "any"},
-			{Src: prefix + "/web/icon-maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
-			{Src: prefix + "/web/icon.svg", Sizes: "any", Type: "image/svg+xml", Purpose: "any"},
-		},
+		"icons":            icons,
 	}
 	b, _ := json.MarshalIndent(m, "", "  ")
 	return b

@@ -48,7 +48,7 @@ func do(h http.Handler, method, target string, hdr ...string) *httptest.Response
 
 var (
 	tags       = regexp.MustCompile(`<[^>]*>`)
-	inlineTags = regexp.MustCompile(`</?(?:a|em|strong|code|span|time|button)\b[^>]*>`) // button: a glossary term (issue 17)
+	inlineTags = regexp.MustCompile(`</?(?:a|em|strong|code|span|time|button)\b[^>]*>`) // button: a glossary term
 )
 
 // visibleText is the body's text as a reader sees it, whitespace collapsed.

@@ -15,7 +15,7 @@ type Site struct {
 	Article *Article
 	FAQ     []FAQ
 	Fit     *fit.Definition
-	Aids    Aids // issue 17: reading aids (aids.go)
+	Aids    Aids // the reading aids: key points, glossary, comparison (aids.go)
 }
 
 // FAQ is one question with its answer, parsed once for rendering,
@@ -62,7 +62,7 @@ func Load(fsys fs.FS, pages []string, yield func()) (*Site, error) {
 		return nil, &fit.Error{File: "content/fit.txt", Line: s.Fit.First.Line,
 			Msg: fmt.Sprintf("first-faq %q is not a question id in content/faq.md", s.Fit.First.FAQ)}
 	}
-	if err := s.loadAids(fsys); err != nil { // issue 17: reading aids
+	if err := s.loadAids(fsys); err != nil {
 		return nil, err
 	}
 	return s, nil

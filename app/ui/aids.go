@@ -1,6 +1,6 @@
 package ui
 
-// Reading aids (issue 17): the "In short" key points beside each article
+// Reading aids: the "In short" key points beside each article
 // section, their show/hide switch, and glossary terms explained where they
 // are first used. The content comes from package aids via site.Site.Aids.
 
@@ -12,7 +12,7 @@ import (
 )
 
 // inShortKey is the localStorage key holding "hidden" when the reader
-// turned the key points off. web/links.js reads and writes the same key
+// turned the key points off. web/boot.js reads and writes the same key
 // before the app has started.
 const inShortKey = "explainer.in-short"
 
@@ -58,7 +58,7 @@ func inShortBox(section string, points []string) app.UI {
 
 // InShortSwitch shows or hides every "In short" box on the page. It is a
 // real checkbox: CSS hides the boxes while it is unchecked (web/aids.css),
-// so it works before the app has started, and web/links.js remembers the
+// so it works before the app has started, and web/boot.js remembers the
 // choice on the device. After mount the app reads the same choice.
 type InShortSwitch struct {
 	app.Compo
@@ -126,7 +126,7 @@ func termDefinitions(terms []*aids.Term, prefix string) []app.UI {
 				app.Text(": "+t.Definition),
 			),
 			app.Div().Class("term-def-actions").Body(
-				app.A().Href("/glossary#"+t.ID).Text("“"+t.Name+"” in the glossary"),
+				app.A().Href(GlossaryPath+"#"+t.ID).Text("“"+t.Name+"” in the glossary"),
 				app.Button().Type("button").Class("secondary").Attr("popovertarget", id).
 					Attr("popovertargetaction", "hide").Text("Close"),
 			),

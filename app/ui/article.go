@@ -19,13 +19,13 @@ type ArticlePage struct {
 func (p *ArticlePage) OnMount(ctx app.Context) { p.ui.mounted(ctx) }
 
 // OnNav keeps the document title right after in-app navigation.
-func (p *ArticlePage) OnNav(ctx app.Context) { p.ui.setMeta(ctx, "/") }
+func (p *ArticlePage) OnNav(ctx app.Context) { p.ui.setMeta(ctx, ArticlePath) }
 
 // Render builds the page.
 func (p *ArticlePage) Render() app.UI {
 	a := p.ui.site.Article
 	secs := a.Doc.Sections()
-	return p.ui.page("/",
+	return p.ui.page(ArticlePath,
 		app.Div().Class("article-grid").Body(
 			app.Article().Class("article").Aria("labelledby", "article-title").Body(
 				p.ui.articleHeader(),

@@ -1,6 +1,6 @@
 package ui
 
-// Psychodynamic therapy and CBT side by side (issue 17, part 1). The table
+// Psychodynamic therapy and CBT side by side. The table
 // is the source for everyone: a caption, column headers and row headers.
 // On screens at least 48rem wide web/compare.css hides it visually (screen
 // readers still read it) and shows the same rows drawn as an SVG written
@@ -38,7 +38,7 @@ func (u *App) comparisonAfter(section string) app.UI {
 // CBT ends with the comparison (a key of its own: a key names its HTML).
 func (l *FAQList) answerBlock(it site.FAQ, terms *aids.Marker) app.UI {
 	c := l.ui.site.Aids.Compare
-	if l.Path != "/faq" || it.ID != comparisonFAQ || c == nil {
+	if l.Path != FAQPath || it.ID != comparisonFAQ || c == nil {
 		return l.ui.staticBlock("faq-answer:"+it.ID, func() app.HTMLDiv { return faqAnswer(it, terms) })
 	}
 	return l.ui.staticBlock("faq-answer:"+it.ID+"+compare", func() app.HTMLDiv {

@@ -45,7 +45,7 @@ func (e *EmbedArticle) OnMount(ctx app.Context) { e.ui.mounted(ctx) }
 
 // OnNav applies the validated section parameter.
 func (e *EmbedArticle) OnNav(ctx app.Context) {
-	e.ui.setMeta(ctx, "/embed/article")
+	e.ui.setMeta(ctx, embedPath(widget.Article))
 	e.Section = e.ui.embedParams(ctx, widget.Article).Section
 }
 

@@ -30,7 +30,7 @@ func (d *EmbedDocs) OnMount(ctx app.Context) {
 }
 
 // OnNav keeps the document title right after in-app navigation.
-func (d *EmbedDocs) OnNav(ctx app.Context) { d.ui.setMeta(ctx, "/embed") }
+func (d *EmbedDocs) OnNav(ctx app.Context) { d.ui.setMeta(ctx, EmbedDocsPath) }
 
 func (d *EmbedDocs) widget() string {
 	if widget.Valid(d.Widget) {
@@ -65,7 +65,7 @@ func (d *EmbedDocs) scriptSnippet() string {
 }
 
 func (d *EmbedDocs) iframeSnippet() string {
-	src := d.siteOrigin() + "/embed/" + d.widget()
+	src := d.siteOrigin() + embedPath(d.widget())
 	if d.theme() != "auto" {
 		src += "?theme=" + d.theme()
 	}
@@ -74,11 +74,11 @@ func (d *EmbedDocs) iframeSnippet() string {
 
 // Render builds the page.
 func (d *EmbedDocs) Render() app.UI {
-	previewSrc := "/embed/" + d.widget()
+	previewSrc := embedPath(d.widget())
 	if d.theme() != "auto" {
 		previewSrc += "?theme=" + d.theme()
 	}
-	return d.ui.page("/embed",
+	return d.ui.page(EmbedDocsPath,
 		app.Div().Class("prose embed-docs").Body(
 			app.H1().Text("Embed this explainer on your site"),
 			app.P().Text("Referring clinicians, directories and partner sites can show the article, the FAQ or the fit questionnaire on their own pages. The widget sizes itself, keeps the safety notes, and sends nothing private to your page: the questionnaire's answers never leave the reader's device."),

@@ -27,15 +27,15 @@ func (p *FAQPage) OnMount(ctx app.Context) { p.ui.mounted(ctx) }
 // OnNav keeps the document title right after in-app navigation.
 func (p *FAQPage) OnNav(ctx app.Context) {
 	if p.Embedded {
-		p.ui.setMeta(ctx, "/embed/faq")
+		p.ui.setMeta(ctx, embedPath(widget.FAQ))
 		return
 	}
-	p.ui.setMeta(ctx, "/faq")
+	p.ui.setMeta(ctx, FAQPath)
 }
 
 // Render builds the page: the questions are level-2 headings under the h1.
 func (p *FAQPage) Render() app.UI {
-	frame := func(body ...app.UI) app.UI { return p.ui.page("/faq", body...) }
+	frame := func(body ...app.UI) app.UI { return p.ui.page(FAQPath, body...) }
 	if p.Embedded {
 		frame = func(body ...app.UI) app.UI { return p.ui.embedPage(widget.FAQ, body...) }
 	}
@@ -45,7 +45,7 @@ func (p *FAQPage) Render() app.UI {
 				app.H1().ID("faq-title").Text(p.ui.site.Article.FAQHeading),
 				app.P().Class("faq-intro").Text("Plain answers to the questions people most often ask before they start. Choose a question to read its answer."),
 			),
-			&FAQList{ui: p.ui, Path: "/faq", Level: 2},
+			&FAQList{ui: p.ui, Path: FAQPath, Level: 2},
 		),
 	)
 }
@@ -56,7 +56,7 @@ func (p *FAQPage) Render() app.UI {
 func (u *App) faqSection() app.UI {
 	return app.Section().Class("faq-section").Aria("labelledby", "faq-title").Body(
 		app.H2().ID("faq-title").Text(u.site.Article.FAQHeading),
-		&FAQList{ui: u, Path: "/", Level: 3},
+		&FAQList{ui: u, Path: ArticlePath, Level: 3},
 	)
 }
 

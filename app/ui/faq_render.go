@@ -135,7 +135,7 @@ func (l *FAQList) noMatch(n int) app.UI {
 		return nil
 	}
 	href := "/#consultation-title"
-	if l.Path == "/" {
+	if l.Path == ArticlePath {
 		href = "#consultation-title"
 	}
 	return app.Div().Class("faq-empty").Body(

@@ -93,7 +93,7 @@ func visibleFAQ(t *testing.T, page string) []visibleQA {
 		if sum == "" || ans == "" {
 			t.Fatalf("malformed FAQ item %q in the prerendered page: %.300s", id, d)
 		}
-		ans = withoutPopovers(ans) // issue 17: definitions show only when asked for
+		ans = withoutPopovers(ans) // glossary definitions show only when asked for
 		out = append(out, visibleQA{id, visibleText(sum), visibleText(ans)})
 	}
 	return out

@@ -96,9 +96,9 @@ func (p *FitPage) fitShareNotice(before bool) app.UI {
 
 func (p *FitPage) path() string {
 	if p.Embedded {
-		return "/embed/fit"
+		return embedPath(widget.Fit)
 	}
-	return "/fit"
+	return FitPath
 }
 
 // Render builds the page.
@@ -113,7 +113,7 @@ func (p *FitPage) Render() app.UI {
 	default:
 		body = p.renderResult()
 	}
-	frame := func(body ...app.UI) app.UI { return p.ui.page("/fit", body...) }
+	frame := func(body ...app.UI) app.UI { return p.ui.page(FitPath, body...) }
 	if p.Embedded {
 		frame = func(body ...app.UI) app.UI { return p.ui.embedPage(widget.Fit, body...) }
 	}
@@ -138,7 +138,7 @@ func (u *App) fitInvitation() app.UI {
 		app.H2().ID("fit-invitation-title").Text("Wondering if this therapy is right for you?"),
 		app.P().Text("Take a short, private self-reflection: "+n+" statements, about three minutes. "+
 			"It can help you think about what you want from therapy. Your answers stay on your device."),
-		app.A().Class("button").Href("/fit").Text("Start the self-reflection"),
+		app.A().Class("button").Href(FitPath).Text("Start the self-reflection"),
 	)
 }
 
@@ -166,6 +166,6 @@ func (u *App) sectionTitle(id string) string {
 // the reader (and back, with the browser's Back button).
 func (u *App) readMore(section string) app.UI {
 	return app.P().Class("fit-read-more").Body(
-		app.A().Href("/#" + section).Text("Read more: " + u.sectionTitle(section)),
+		app.A().Href(ArticlePath + "#" + section).Text("Read more: " + u.sectionTitle(section)),
 	)
 }

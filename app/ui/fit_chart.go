@@ -10,7 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// The result's chart (issue 17, part 2): the reader's own answers, one
+// The result's chart: the reader's own answers, one
 // square per statement, grouped by the way each statement points. It
 // explains the band and shows no score: only counts of what the reader said.
 // The squares are SVG written here (colours from the theme's variables in

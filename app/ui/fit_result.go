@@ -41,7 +41,7 @@ func (p *FitPage) renderResult() app.UI {
 	}
 	source := "Printed from " + SiteName
 	if p.origin != "" {
-		source += ", " + p.origin + "/fit"
+		source += ", " + p.origin + FitPath
 	}
 
 	// data-fit-result lets web/embed-frame.js tell an embedding page that
@@ -149,7 +149,7 @@ func (u *App) fitCareFirst() app.UI {
 		})),
 		app.P().Class("fit-care-first-sources").Body(
 			app.Text(c.Sources+" "),
-			app.A().Href("/faq#"+faq).Text(c.LinkText),
+			app.A().Href(FAQPath+"#"+faq).Text(c.LinkText),
 		),
 	)
 }
@@ -221,7 +221,7 @@ func (u *App) fitHow() app.UI {
 		app.H3().Text("What it is based on"),
 		app.P().Text("The statements come from the themes of the article on this site. Each one links back to the part it rests on:"),
 		app.Ul().Body(app.Range(secs).Slice(func(i int) app.UI {
-			return app.Li().Body(app.A().Href("/#" + secs[i]).Text(u.sectionTitle(secs[i])))
+			return app.Li().Body(app.A().Href(ArticlePath + "#" + secs[i]).Text(u.sectionTitle(secs[i])))
 		})),
 		app.H3().ID("fit-for-whom").Text("Who it is for"),
 		app.P().Text(d.ForWhom),

@@ -35,7 +35,7 @@ func (p *FitPage) renderStatement(i int) app.UI {
 	for _, o := range choices {
 		checked := answered && a == o
 		v := strconv.Itoa(int(o))
-		// web/links.js stops the browser from restoring an old tick into
+		// web/boot.js stops the browser from restoring an old tick into
 		// the prerendered page on reload, which would look like a new one.
 		in := app.Input().Type("radio").ID("fit-" + s.ID + "-" + v).Name(s.ID).Value(v).
 			Class("fit-radio").OnChange(p.choose)

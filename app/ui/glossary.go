@@ -1,6 +1,6 @@
 package ui
 
-// The /glossary page (issue 17): every term of content/glossary.md as a
+// The /glossary page: every term of content/glossary.md as a
 // definition list, each term's <dt> with its id for deep links.
 
 import (
@@ -9,9 +9,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
-
-// GlossaryPath is the glossary's route.
-const GlossaryPath = "/glossary"
 
 // GlossaryPage lists the glossary.
 type GlossaryPage struct {
@@ -37,7 +34,7 @@ func (p *GlossaryPage) Render() app.UI {
 			app.H1().Text("Glossary"),
 			app.P().Text("Words the article and the questions use, in plain words. These definitions are written by this site to help you read; they are not Dr. Kaiser’s words and not medical advice."),
 			app.Dl().Body(list...),
-			app.P().Body(app.A().Href("/").Text("Back to the article: What is psychodynamic therapy?")),
+			app.P().Body(app.A().Href(ArticlePath).Text("Back to the article: What is psychodynamic therapy?")),
 		),
 	)
 }

@@ -19,7 +19,8 @@ func (u *App) page(current string, main ...app.UI) app.UI {
 // brandMark is the site's icon (web/icon.svg, drawn by app/tools/icons) inline in
 // the header, decorative. An <img src="/web/icon.svg"> was fetched again
 // whenever go-app created the element anew: when the app mounts, go-app
-// rebuilds the body (GOAPP-TRAPS 2), so a reader who had started the
+// rebuilds the body ("Mount rebuilds the body" in app/server/README.md),
+// so a reader who had started the
 // questionnaire on the prerendered page saw a request while answering.
 // Inline markup is never fetched, and go-app keeps a Raw node whose HTML
 // has not changed. The browser test counting requests while answering,
@@ -46,7 +47,7 @@ func (u *App) siteHeader(current string) app.UI {
 	}
 	return app.Header().Class("site-header").Body(
 		app.Div().Class("site-header-inner").Body(
-			app.A().Class("brand").Href("/").Body(
+			app.A().Class("brand").Href(ArticlePath).Body(
 				app.Raw(brandMark),
 				app.Span().Text(SiteName),
 			),
@@ -64,8 +65,8 @@ func siteFooter() app.UI {
 			crisisLine(),
 			app.P().Text("Privacy: no tracking, no cookies, no analytics. Nothing you enter here leaves your device."),
 			lightMode(),
-			app.P().Body(app.A().Href(GlossaryPath).Text("Glossary: the words used here, in plain words")), // issue 17
-			app.P().Body(app.A().Href("/embed").Text("Embed the article, the FAQ or the self-reflection on your own site")),
+			app.P().Body(app.A().Href(GlossaryPath).Text("Glossary: the words used here, in plain words")),
+			app.P().Body(app.A().Href(EmbedDocsPath).Text("Embed the article, the FAQ or the self-reflection on your own site")),
 		),
 	)
 }

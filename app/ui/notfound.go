@@ -22,7 +22,7 @@ func (p *NotFound) Render() app.UI {
 			app.H1().Text("Page not found"),
 			app.P().Text("There is no page at this address. It may have moved, or the link may have a typo."),
 			app.Ul().Body(
-				app.Li().Body(app.A().Href("/").Text("Read the article: What is psychodynamic therapy?")),
+				app.Li().Body(app.A().Href(ArticlePath).Text("Read the article: What is psychodynamic therapy?")),
 			),
 		),
 	)

@@ -8,6 +8,16 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// The paths of the site's pages, for the route table below and for every
+// link between pages: a page's path is written once, here.
+const (
+	ArticlePath   = "/"
+	FAQPath       = "/faq"
+	FitPath       = "/fit"
+	GlossaryPath  = "/glossary"
+	EmbedDocsPath = "/embed"
+)
+
 // entry is one entry of the route table: everything the site knows about a
 // page. Adding a page is one entry here plus its component.
 type entry struct {
@@ -35,14 +45,14 @@ type entry struct {
 func table() []entry {
 	return []entry{
 		{
-			path: "/", nav: "Article",
+			path: ArticlePath, nav: "Article",
 			data:   func(u *App, base string) any { return articleData(u.site.Article, base) },
 			view:   func(u *App) app.Composer { return &ArticlePage{ui: u} },
 			widget: widget.Article,
 			embed:  func(u *App, p widget.Params) app.Composer { return &EmbedArticle{ui: u, Section: p.Section} },
 		},
 		{
-			path: "/faq", nav: "FAQ",
+			path: FAQPath, nav: "FAQ",
 			title:       "Psychodynamic Therapy: Frequently Asked Questions",
 			description: "Plain answers to the questions people ask before starting psychodynamic therapy: sessions, CBT, medication, telehealth in Georgia and California, evidence and cost.",
 			data:        func(u *App, base string) any { return faqData(u.site.FAQ, u.site.Article.FAQHeading, base) },
@@ -51,7 +61,7 @@ func table() []entry {
 			embed:       func(u *App, _ widget.Params) app.Composer { return &FAQPage{ui: u, Embedded: true} },
 		},
 		{
-			path: "/fit", nav: "Is it right for me?",
+			path: FitPath, nav: "Is it right for me?",
 			title:       "Is Psychodynamic Therapy Right for Me? A Private Self-Reflection",
 			description: "A short, private self-reflection on whether psychodynamic therapy suits what you are looking for. Not a diagnosis; your answers stay on your device.",
 			view:        func(u *App) app.Composer { return &FitPage{ui: u} },
@@ -68,7 +78,7 @@ func table() []entry {
 			view:        func(u *App) app.Composer { return &GlossaryPage{ui: u} },
 		},
 		{
-			path:        "/embed",
+			path:        EmbedDocsPath,
 			title:       "Embed the explainer on your site",
 			description: "Show the article, the FAQ or the fit questionnaire on your own site: one snippet, an iframe that sizes itself, nothing private shared.",
 			view:        func(u *App) app.Composer { return &EmbedDocs{ui: u} },
@@ -131,6 +141,9 @@ func (r Route) Variant(p widget.Params) app.Composer {
 // embedPrefix is where the embeddable widgets live: /embed/<widget>.
 const embedPrefix = "/embed/"
 
+// embedPath is the path of the embeddable widget named w.
+func embedPath(w string) string { return embedPrefix + w }
+
 // Routes lists every route: the full pages in navigation order, then their
 // embeddable counterparts in the same order. The browser's router, the
 // server's prerender, the sitemap and the offline cache all read it.
@@ -143,7 +156,7 @@ func (u *App) Routes() []Route {
 			r.data = func(base string) any { return p.data(u, base) }
 		}
 		if p.widget != "" {
-			r.Embed = embedPrefix + p.widget
+			r.Embed = embedPath(p.widget)
 			variant := func(q widget.Params) app.Composer { return p.embed(u, q) }
 			embeds = append(embeds, Route{
 				Path: r.Embed, Page: p.path, Widget: p.widget, BootOnLoad: p.bootOnLoad,

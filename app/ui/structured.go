@@ -21,7 +21,7 @@ func articleData(a *site.Article, baseURL string) any {
 		"audience":    map[string]any{"@type": "PeopleAudience", "audienceType": "Patient"},
 	}
 	if baseURL != "" {
-		doc["url"] = baseURL + "/"
+		doc["url"] = baseURL + ArticlePath
 	}
 	if a.LastReviewed != "" {
 		doc["lastReviewed"] = a.LastReviewed
@@ -52,7 +52,7 @@ func faqData(items []site.FAQ, name, baseURL string) any {
 		"mainEntity": qs,
 	}
 	if baseURL != "" {
-		doc["url"] = baseURL + "/faq"
+		doc["url"] = baseURL + FAQPath
 	}
 	return doc
 }

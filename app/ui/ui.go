@@ -56,9 +56,6 @@ func (u *App) Start() {
 	u.rememberPrerenderState()
 }
 
-// SiteName is the short name shown in the header and the install prompt.
-const SiteName = "Psychodynamic Therapy, Explained"
-
 // EnvBookingURL is the go-app environment key that carries the booking URL
 // from the server's flags to the browser.
 const EnvBookingURL = "EXPLAINER_BOOKING_URL"

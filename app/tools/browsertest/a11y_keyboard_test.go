@@ -238,6 +238,7 @@ func tabTo(b *browser, pred string, max int) bool {
 // Enter and checks that focus moved to the section: the next Tab lands on
 // the first control after its heading, not on the next contents entry.
 func TestA11yTableOfContentsMovesFocus(t *testing.T) {
+	t.Parallel()
 	axeSource(t)
 	s := startSite(t)
 	b := newBrowser(t, 1280, 900)

@@ -5,16 +5,21 @@ package browsertest
 import (
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
+
+	"explainer/app/site"
+	"explainer/app/ui"
+	"explainer/content"
 
 	"github.com/chromedp/chromedp"
 )
 
-// Accessibility is a gate: every route in a11yRoutes, in both themes, on a
+// Accessibility is a gate: every route of a11yRoutes, in both themes, on a
 // phone and on a desktop, before and after the app mounts, must pass axe-core
 // (WCAG 2.2 A and AA) and the checks axe cannot make: headings and
 // landmarks, the keyboard walk, reflow, text zoom, target sizes, reduced
-// motion and forced colours. See "Accessibility" in README.md.
+// motion and forced colours.
 
 // a11yRoute is one page state the accessibility tests visit.
 type a11yRoute struct {
@@ -35,21 +40,35 @@ type a11yRoute struct {
 	reach func(t *testing.T, b *browser)
 }
 
-// a11yRoutes is every page and page state of the site. Add a route here
-// when it is built (the embeds are listed already and skip until the server
-// answers them): every accessibility test walks this table.
-var a11yRoutes = []a11yRoute{
-	{name: "article", path: "/", toc: true},
-	{name: "faq", path: "/faq"},
-	{name: "glossary", path: "/glossary"}, // issue 17
-	{name: "fit first step", path: "/fit"},
-	{name: "fit review step", path: "/fit", reach: fitToReview},
-	{name: "fit result", path: "/fit", reach: fitToResult},
-	{name: "embed article", path: "/embed/article", embed: true},
-	{name: "embed faq", path: "/embed/faq", embed: true},
-	{name: "embed fit", path: "/embed/fit", embed: true},
-	{name: "embed index", path: "/embed"},
-	{name: "not found", path: "/no/such/page", status: http.StatusNotFound},
+// a11yRoutes is every page and page state of the site: every route of the
+// route table (app/ui/routes.go), so a new page is in the gate the moment
+// it exists; the states a reader reaches inside a page (a11yStates); and
+// the 404 page.
+func a11yRoutes(t *testing.T) []a11yRoute {
+	t.Helper()
+	s, err := site.Load(content.FS, ui.LinkTargets(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []a11yRoute
+	for _, r := range ui.New(s, ui.Config{}).Routes() {
+		name := strings.ReplaceAll(strings.Trim(r.Path, "/"), "/", " ")
+		if r.Path == ui.ArticlePath {
+			name = "article"
+		}
+		out = append(out, a11yRoute{name: name, path: r.Path, toc: r.Path == ui.ArticlePath, embed: r.Widget != ""})
+		out = append(out, a11yStates[r.Path]...)
+	}
+	return append(out, a11yRoute{name: "not found", path: "/no/such/page", status: http.StatusNotFound})
+}
+
+// a11yStates are the states of a page that only the reader's actions
+// reach, by the page's path.
+var a11yStates = map[string][]a11yRoute{
+	ui.FitPath: {
+		{name: "fit review step", path: ui.FitPath, reach: fitToReview},
+		{name: "fit result", path: ui.FitPath, reach: fitToResult},
+	},
 }
 
 // a11yViewports are the two screens every check runs on.
@@ -70,41 +89,52 @@ var a11yThemes = []string{"light", "dark"}
 // at 320 px and 200 % text; target sizes; reduced motion; forced colours.
 // At the end it checks that every page has its own title.
 func TestA11yEveryRoute(t *testing.T) {
+	t.Parallel()
 	axeSource(t) // skip (or fail under CI) once, not once per route
-	titles := map[string]string{}
-	for _, r := range a11yRoutes {
-		t.Run(r.name, func(t *testing.T) {
-			s, b := openA11yRoute(t, r, true)
-			if r.reach == nil {
-				b.sub(t, "prerendered", func(t *testing.T) {
-					checkStructure(t, b, r)
-					checkAxeEveryState(t, b)
-					checkReducedMotion(t, b)
-				})
-			}
-			s.release()
-			b.waitApp()
-			if r.reach != nil {
-				r.reach(t, b)
-			}
-			b.sub(t, "mounted", func(t *testing.T) {
-				title := checkStructure(t, b, r)
-				if r.reach == nil && !r.embed {
-					if other, dup := titles[title]; dup {
-						t.Errorf("title %q is also the title of %s", title, other)
-					}
-					titles[title] = r.path
+	// The routes run side by side, each in its own browser context; the
+	// titles are compared once all have run.
+	var mu sync.Mutex
+	titles := map[string][]string{}
+	t.Run("routes", func(t *testing.T) {
+		for _, r := range a11yRoutes(t) {
+			t.Run(r.name, func(t *testing.T) {
+				t.Parallel()
+				s, b := openA11yRoute(t, r, true)
+				if r.reach == nil {
+					b.sub(t, "prerendered", func(t *testing.T) {
+						checkStructure(t, b, r)
+						checkAxeEveryState(t, b)
+						checkReducedMotion(t, b)
+					})
 				}
-				checkAxeEveryState(t, b)
+				s.release()
+				b.waitApp()
+				if r.reach != nil {
+					r.reach(t, b)
+				}
+				b.sub(t, "mounted", func(t *testing.T) {
+					title := checkStructure(t, b, r)
+					if r.reach == nil && !r.embed {
+						mu.Lock()
+						titles[title] = append(titles[title], r.path)
+						mu.Unlock()
+					}
+					checkAxeEveryState(t, b)
+				})
+				b.sub(t, "keyboard", func(t *testing.T) { checkKeyboardEveryState(t, b, r.embed) })
+				b.sub(t, "reflow 320px", func(t *testing.T) { checkReflow(t, b, 320, 640, "100%") })
+				b.sub(t, "text 200% phone", func(t *testing.T) { checkReflow(t, b, 412, 823, "200%") })
+				b.sub(t, "text 200% desktop", func(t *testing.T) { checkReflow(t, b, 1280, 900, "200%") })
+				b.sub(t, "target size", func(t *testing.T) { checkTargetSizes(t, b) })
+				b.sub(t, "reduced motion", func(t *testing.T) { checkReducedMotion(t, b) })
+				b.sub(t, "forced colors", func(t *testing.T) { checkForcedColors(t, b) })
 			})
-			b.sub(t, "keyboard", func(t *testing.T) { checkKeyboardEveryState(t, b, r.embed) })
-			b.sub(t, "reflow 320px", func(t *testing.T) { checkReflow(t, b, 320, 640, "100%") })
-			b.sub(t, "text 200% phone", func(t *testing.T) { checkReflow(t, b, 412, 823, "200%") })
-			b.sub(t, "text 200% desktop", func(t *testing.T) { checkReflow(t, b, 1280, 900, "200%") })
-			b.sub(t, "target size", func(t *testing.T) { checkTargetSizes(t, b) })
-			b.sub(t, "reduced motion", func(t *testing.T) { checkReducedMotion(t, b) })
-			b.sub(t, "forced colors", func(t *testing.T) { checkForcedColors(t, b) })
-		})
+		}
+	})
+	for title, paths := range titles {
+		if len(paths) > 1 {
+			t.Errorf("title %q is the title of each of %v", title, paths)
+		}
 	}
 }
 

@@ -121,6 +121,7 @@ func fitToResult(t *testing.T, b *browser) { driveFit(t, b, false, nil) }
 // Space, arrow keys and Enter only, and checks that each step change is
 // announced by a live region exposed in the accessibility tree.
 func TestA11yQuestionnaireByKeyboardAlone(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	b := newBrowser(t, 412, 823)
 	b.open(s.URL + "/fit")
@@ -144,6 +145,7 @@ func TestA11yQuestionnaireByKeyboardAlone(t *testing.T) {
 // TestA11yFAQAnswersOpenWithEnterAndSpace reaches each of the first FAQ
 // questions with Tab and opens and closes it with Enter and with Space.
 func TestA11yFAQAnswersOpenWithEnterAndSpace(t *testing.T) {
+	t.Parallel()
 	axeSource(t)
 	s := startSite(t)
 	b := newBrowser(t, 412, 823)
@@ -179,6 +181,7 @@ func TestA11yFAQAnswersOpenWithEnterAndSpace(t *testing.T) {
 // and the update banner. (The questionnaire's step announcer is checked by
 // TestA11yQuestionnaireByKeyboardAlone.)
 func TestA11yLiveRegions(t *testing.T) {
+	t.Parallel()
 	axeSource(t)
 	t.Run("faq match count", func(t *testing.T) {
 		s := startSite(t)

@@ -13,6 +13,7 @@ import (
 // started (CSS on a real checkbox), and the choice survives a reload and
 // the app's mount (localStorage, read by boot.js and by the app).
 func TestInShortSwitchWorksBeforeTheAppAndIsRemembered(t *testing.T) {
+	t.Parallel()
 	s := startSite(t, holdingWasm())
 	b := newBrowser(t, 412, 823)
 	b.open(s.URL + "/")
@@ -45,6 +46,7 @@ func TestInShortSwitchWorksBeforeTheAppAndIsRemembered(t *testing.T) {
 // has started, Escape closes it, and at 320 px the definition never covers
 // the term's line.
 func TestGlossaryTermOpensByKeyboardClosesWithEscapeAndLeavesTheLineVisible(t *testing.T) {
+	t.Parallel()
 	s := startSite(t, holdingWasm())
 	b := newBrowser(t, 320, 640)
 	b.open(s.URL + "/")

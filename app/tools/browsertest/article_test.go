@@ -8,6 +8,7 @@ import (
 )
 
 func TestArticleIsReadableBeforeTheAppAndStaysPutWhenItMounts(t *testing.T) {
+	t.Parallel()
 	s := startSite(t, holdingWasm())
 	b := newBrowser(t, 412, 823)
 	b.open(s.URL + "/")
@@ -51,6 +52,7 @@ func TestArticleIsReadableBeforeTheAppAndStaysPutWhenItMounts(t *testing.T) {
 }
 
 func TestTableOfContentsScrollsToTheSection(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	b := newBrowser(t, 1280, 900)
 	b.open(s.URL + "/")
@@ -63,6 +65,7 @@ func TestTableOfContentsScrollsToTheSection(t *testing.T) {
 }
 
 func TestDeepLinkToASectionWorksOnLoadAndAfterMount(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	b := newBrowser(t, 412, 823)
 	b.open(s.URL + "/#who-benefits-most-from-psychodynamic-therapy")
@@ -74,6 +77,7 @@ func TestDeepLinkToASectionWorksOnLoadAndAfterMount(t *testing.T) {
 }
 
 func TestCompactTableOfContentsOnPhones(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	b := newBrowser(t, 412, 823)
 	b.open(s.URL + "/")
@@ -87,6 +91,7 @@ func TestCompactTableOfContentsOnPhones(t *testing.T) {
 }
 
 func TestUnknownPathShowsTheSitesOwn404(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	b := newBrowser(t, 412, 823)
 	b.allow("404")
@@ -104,6 +109,7 @@ func TestUnknownPathShowsTheSitesOwn404(t *testing.T) {
 // Raw keeps only a first root element), and a link inside an answer still
 // navigates inside the app, without reloading the page.
 func TestStaticBlocksAreTheSameAfterMountAndTheirLinksStayInTheApp(t *testing.T) {
+	t.Parallel()
 	s := startSite(t, holdingWasm())
 	b := newBrowser(t, 412, 823)
 	b.open(s.URL + "/")

@@ -105,6 +105,7 @@ func worstInputDelay(b *browser) float64 {
 // settled the wasm is fetched and compiled in the background and the
 // service worker stores the site for offline use.
 func TestAReaderWhoOnlyReadsDoesNotStartTheApp(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	b := newBrowser(t, 412, 823)
 	b.open(s.URL + "/")
@@ -123,6 +124,7 @@ func TestAReaderWhoOnlyReadsDoesNotStartTheApp(t *testing.T) {
 // that needs the app; the page says so where it matters; and using it
 // starts the app, which then works.
 func TestSaveDataFetchesNoAppUntilItIsUsed(t *testing.T) {
+	t.Parallel()
 	for _, how := range []string{"header", "navigator.connection"} {
 		t.Run(how, func(t *testing.T) {
 			s := startSite(t)
@@ -174,6 +176,7 @@ func TestSaveDataFetchesNoAppUntilItIsUsed(t *testing.T) {
 
 // "Keep for offline use" in light mode stores the whole site.
 func TestSaveDataKeepForOfflineUse(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	b := newBrowser(t, 412, 823)
 	saveDataHeader(b)
@@ -216,6 +219,7 @@ func pause(b *browser, r *rand.Rand, max int) {
 // once: before the app (the browser's own behaviour), while it downloads
 // and starts (carried over when it mounts) and after.
 func TestNoTapIsLostWhileTheAppStarts(t *testing.T) {
+	t.Parallel()
 	t.Run("faq", func(t *testing.T) {
 		s := startSite(t, holdingWasm())
 		b := newBrowser(t, 412, 823)
@@ -353,6 +357,7 @@ func TestNoTapIsLostWhileTheAppStarts(t *testing.T) {
 // register the service worker, which needs app.js). With Save-Data they are
 // not fetched at all until the reader asks for the app.
 func TestBootLoadsTheAppScriptsOnlyAfterTheLoadEvent(t *testing.T) {
+	t.Parallel()
 	scripts := []string{"/web/links.js", "/wasm_exec.js", "/app.js"}
 	t.Run("read-only visit", func(t *testing.T) {
 		s := startSite(t)
@@ -393,6 +398,7 @@ func TestBootLoadsTheAppScriptsOnlyAfterTheLoadEvent(t *testing.T) {
 // install, and hands it to app.js's deferredPrompt once app.js is there, so
 // that go-app (and the app, once it runs) can show it.
 func TestInstallPromptBeforeAppJSIsHandedOver(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	b := newBrowser(t, 412, 823)
 	saveDataHeader(b)

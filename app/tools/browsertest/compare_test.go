@@ -38,6 +38,7 @@ type compareSeen struct {
 // article and on /faq, in both themes, with the drawing's colours taken
 // from the theme.
 func TestComparisonIsATableOnPhonesAndADrawingOnDesktops(t *testing.T) {
+	t.Parallel()
 	for _, page := range []struct{ path, sel string }{
 		{"/", "#how-psychodynamic-therapy-differs-from-cbt ~ .compare"},
 		{"/faq#vs-cbt", "#vs-cbt .compare"},

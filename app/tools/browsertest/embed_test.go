@@ -78,6 +78,7 @@ func waitFits(b *browser, hostSel, urlPart, when string) {
 }
 
 func TestEmbedsOnAnotherOriginSizeThemselvesAndTalkSafely(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	host := hostPage(t, s.URL)
 	if !strings.HasPrefix(host, "http://127.0.0.1:") || host == s.URL {
@@ -173,7 +174,12 @@ func TestEmbedsOnAnotherOriginSizeThemselvesAndTalkSafely(t *testing.T) {
 	}
 
 	// A link that leaves the widget opens a new tab; the widget stays put.
-	newTab := chromedp.WaitNewTarget(b.ctx, func(i *target.Info) bool { return strings.Contains(i.URL, "/faq") })
+	// Only a tab of this test's own browser context counts: other tests
+	// share the browser.
+	own := chromedp.FromContext(b.ctx).BrowserContextID
+	newTab := chromedp.WaitNewTarget(b.ctx, func(i *target.Info) bool {
+		return i.BrowserContextID == own && strings.Contains(i.URL, "/faq")
+	})
 	// A real click (a scripted one would meet the popup blocker): the
 	// link's position is the iframe's plus the link's inside it.
 	eval[bool](b, `(document.querySelector("#w-faq").scrollIntoView({block: "end"}), true)`)
@@ -249,6 +255,7 @@ func shareNoticeShown(b *browser) bool {
 // iframe's URL) hears the band, never the answers, and the reader is told so
 // at the start, on the last step before the result, and above the result.
 func TestEmbedFitSharesTheResultBandOnlyWhenTheHostOptsIn(t *testing.T) {
+	t.Parallel()
 	d := fitDefinition(t)
 	answers := fit.Answers{}
 	for i, st := range d.Statements {

@@ -66,6 +66,7 @@ func faqType(b *browser, s string) {
 }
 
 func TestFAQExpandCollapseExpandAllAndCollapseAll(t *testing.T) {
+	t.Parallel()
 	items := faqContent(t)
 	s := startSite(t)
 	b := newBrowser(t, 412, 823)
@@ -107,6 +108,7 @@ func TestFAQExpandCollapseExpandAllAndCollapseAll(t *testing.T) {
 }
 
 func TestFAQDeepLinkOpensAndShowsTheAnswerOnLoad(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	for _, tc := range []struct{ path, id string }{
 		{"/faq#telehealth", "telehealth"},
@@ -136,6 +138,7 @@ func TestFAQDeepLinkOpensAndShowsTheAnswerOnLoad(t *testing.T) {
 }
 
 func TestFAQDeepLinkByInAppNavigation(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	b := newBrowser(t, 1280, 900)
 	b.open(s.URL + "/")
@@ -167,6 +170,7 @@ func TestFAQDeepLinkByInAppNavigation(t *testing.T) {
 }
 
 func TestFAQFilterWithMatchesAndWithNone(t *testing.T) {
+	t.Parallel()
 	items := faqContent(t)
 	for _, tc := range []struct{ path, consult string }{
 		{"/faq", "/#consultation-title"},
@@ -249,6 +253,7 @@ func TestFAQFilterWithMatchesAndWithNone(t *testing.T) {
 }
 
 func TestFAQKeyboardOnly(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	b := newBrowser(t, 412, 823)
 	faqGrantClipboard(b, s.URL)
@@ -300,6 +305,7 @@ func TestFAQKeyboardOnly(t *testing.T) {
 }
 
 func TestFAQAnswerOpenedBeforeTheAppStaysOpen(t *testing.T) {
+	t.Parallel()
 	s := startSite(t, holdingWasm())
 	b := newBrowser(t, 412, 823)
 	b.open(s.URL + "/faq")
@@ -335,6 +341,7 @@ func TestFAQAnswerOpenedBeforeTheAppStaysOpen(t *testing.T) {
 // The prerendered page holds every question and answer, readable and
 // expandable without the app, and JSON-LD that parses and agrees with them.
 func TestFAQPrerenderedHTMLHoldsEveryQuestionAndAnswer(t *testing.T) {
+	t.Parallel()
 	items := faqContent(t)
 	s := startSite(t)
 	res, err := http.Get(s.URL + "/faq")

@@ -40,6 +40,7 @@ const fitFirstScreen = `(() => {
 // answers without scrolling, in both themes, on the prerendered page (the
 // app held back) and after the app has mounted.
 func TestFitFirstScreenShowsTheFirstStatement(t *testing.T) {
+	t.Parallel()
 	for _, vp := range phoneScreens {
 		for _, theme := range a11yThemes {
 			t.Run(fmt.Sprintf("%dx%d-%s", vp[0], vp[1], theme), func(t *testing.T) {
@@ -68,6 +69,7 @@ func TestFitFirstScreenShowsTheFirstStatement(t *testing.T) {
 // (DOM.getBoxModel on the marker pseudo-element); the link's lines are the
 // rects of a Range over its text.
 func TestTOCNumberSitsBesideTheFirstLine(t *testing.T) {
+	t.Parallel()
 	s := startSite(t)
 	for _, vp := range phoneScreens {
 		for _, theme := range a11yThemes {

@@ -32,6 +32,7 @@ func fitOpenResult(b *browser, base string, d *fit.Definition, ans fit.Answers) 
 // text (the safety line stays first); colours from the theme, so light and
 // dark differ; no score, no gauge; and all of it in print.
 func TestFitResultChartCountsTheReadersAnswers(t *testing.T) {
+	t.Parallel()
 	d := fitDefinition(t)
 	s := startSite(t)
 	for _, set := range fitAnswerSets[:3] {

@@ -102,6 +102,7 @@ func fitWaitStatement(b *browser, d *fit.Definition, i int) {
 }
 
 func TestFitKeyboardAloneReachesTheBandTheEngineGives(t *testing.T) {
+	t.Parallel()
 	d := fitDefinition(t)
 	n := len(d.Statements)
 	// The readers reach every band, so what every result must show (the
@@ -270,6 +271,7 @@ func TestFitOffersNotSureOrDoesNotApplyAsEachStatementSays(t *testing.T) {
 }
 
 func TestFitReloadResumesAndStartOverClearsEverything(t *testing.T) {
+	t.Parallel()
 	d := fitDefinition(t)
 	s := startSite(t)
 	b := newBrowser(t, 1280, 900)
@@ -356,6 +358,7 @@ func fitMustDecode(t *testing.T, d *fit.Definition, s string) fit.Answers {
 }
 
 func TestFitTickBeforeTheAppStartsIsKept(t *testing.T) {
+	t.Parallel()
 	d := fitDefinition(t)
 	first := d.Statements[0].ID
 	s := startSite(t, holdingWasm())
@@ -430,6 +433,7 @@ func fitAXDisabled(b *browser, name string) bool {
 }
 
 func TestFitPrintsTheSummaryOnly(t *testing.T) {
+	t.Parallel()
 	d := fitDefinition(t)
 	ans := fitAnswerSets[0].answers
 	want, err := d.Score(ans)
@@ -474,6 +478,7 @@ func TestFitPrintsTheSummaryOnly(t *testing.T) {
 }
 
 func TestFitInvitationAtTheEndOfTheArticleOpensTheQuestionnaire(t *testing.T) {
+	t.Parallel()
 	d := fitDefinition(t)
 	s := startSite(t)
 	b := newBrowser(t, 412, 823)
@@ -496,13 +501,15 @@ func TestFitInvitationAtTheEndOfTheArticleOpensTheQuestionnaire(t *testing.T) {
 // is requested while the reader answers, from the first tick to the
 // result, at a phone's and a desktop's size. The reader starts on the
 // prerendered page, before the app has arrived, as on a slow network: so
-// the app's mount, which rebuilds the page (GOAPP-TRAPS 2), falls inside
-// the answering, and an element whose re-creation fetches something (the
-// header's <img src="/web/icon.svg"> did) fails the test every time rather
+// the app's mount, which rebuilds the page ("Mount rebuilds the body" in
+// app/server/README.md), falls inside the answering, and an element whose
+// re-creation fetches something (the header's <img src="/web/icon.svg">
+// did) fails the test every time rather
 // than when a late event happens to land after a baseline. Requests are
 // placed by the browser's own timestamps, not by when the test hears of
 // them.
 func TestFitAnsweringMakesNoRequest(t *testing.T) {
+	t.Parallel()
 	d := fitDefinition(t)
 	for _, vp := range [][2]int{{412, 823}, {1280, 900}} {
 		t.Run(fmt.Sprintf("%dx%d", vp[0], vp[1]), func(t *testing.T) {

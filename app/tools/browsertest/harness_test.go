@@ -99,7 +99,8 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
-// browser is one fresh headless Chromium with one tab. It records console
+// browser is one tab, in a browser context of its own, of the Chromium the
+// package's tests share. It records console
 // errors, uncaught exceptions and requests to other origins, and fails the
 // test on any of them when the test ends.
 type browser struct {
@@ -117,16 +118,16 @@ type browser struct {
 func newBrowser(t *testing.T, width, height int) *browser {
 	t.Helper()
 	path := chromiumPath(t)
-	// On a loaded machine Chromium now and then dies while starting (seen
-	// twice in one make test); a fresh one in a fresh profile is tried
-	// before the test gives up.
+	// A tab is opened in the shared Chromium; if that Chromium has died or
+	// did not start (now and then, on a loaded machine), sharedChromium
+	// starts a fresh one and the tab is tried again before the test gives up.
 	var b *browser
 	var err error
 	for try := 0; try < 3; try++ {
-		if b, err = launch(t, path, width, height); err == nil {
+		if b, err = openTab(t, path); err == nil {
 			break
 		}
-		t.Logf("Chromium did not start (try %d): %v", try+1, err)
+		t.Logf("no tab in Chromium (try %d): %v", try+1, err)
 	}
 	if err != nil {
 		t.Fatalf("starting Chromium: %v", err)
@@ -142,16 +143,26 @@ func newBrowser(t *testing.T, width, height int) *browser {
 	return b
 }
 
-// launch starts one Chromium with a fresh profile and listens to its tab.
-func launch(t *testing.T, path string, width, height int) (*browser, error) {
-	opts := chromium.Options(path, t.TempDir(), width, height)
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+// testTimeout bounds one browser's life in a test. It is a guard against
+// a hung page, not a measure of speed: tests run side by side on a shared
+// machine, so it is generous.
+const testTimeout = 3 * time.Minute
+
+// openTab opens a tab in a browser context of its own (Chromium's
+// incognito kind: its own cookies, storage, HTTP cache and service
+// workers), in the Chromium the package's tests share, and listens to it.
+// Starting a Chromium costs seconds; a browser context costs milliseconds
+// and isolates a test from the others as well as a fresh profile did.
+func openTab(t *testing.T, path string) (*browser, error) {
+	parent, err := sharedChromium(path)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancelC := chromedp.NewContext(parent, chromedp.WithNewBrowserContext())
+	ctx, cancelT := context.WithTimeout(ctx, testTimeout)
 	stop := func() {
 		cancelT()
 		cancelC()
-		cancelA()
 	}
 	b := &browser{t: t, ctx: ctx}
 	if err := chromedp.Listen(ctx, b.onEvent); err != nil {
@@ -160,6 +171,68 @@ func launch(t *testing.T, path string, width, height int) (*browser, error) {
 	}
 	t.Cleanup(stop)
 	return b, nil
+}
+
+// chromiumShared is the one Chromium the package's tests share, started on
+// first use and closed by TestMain.
+var chromiumShared struct {
+	sync.Mutex
+	ctx    context.Context // a chromedp context holding the browser
+	cancel func()
+	dir    string // its profile
+}
+
+// sharedChromium returns the shared browser's context, starting Chromium
+// when there is none or the last one has died.
+func sharedChromium(path string) (context.Context, error) {
+	s := &chromiumShared
+	s.Lock()
+	defer s.Unlock()
+	if s.ctx != nil && s.ctx.Err() == nil {
+		return s.ctx, nil
+	}
+	stopChromiumLocked()
+	dir, err := os.MkdirTemp("", "browsertest-")
+	if err != nil {
+		return nil, err
+	}
+	// The window is the largest viewport any test uses; each tab sets its
+	// own viewport.
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), chromium.Options(path, dir, 1280, 900)...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	s.ctx, s.dir = ctx, dir
+	s.cancel = func() {
+		cancelC()
+		cancelA()
+	}
+	if err := chromedp.Do(ctx); err != nil { // starts the browser
+		stopChromiumLocked()
+		return nil, err
+	}
+	return ctx, nil
+}
+
+// closeChromium closes the shared browser.
+func closeChromium() {
+	chromiumShared.Lock()
+	defer chromiumShared.Unlock()
+	stopChromiumLocked()
+}
+
+func stopChromiumLocked() {
+	s := &chromiumShared
+	if s.cancel != nil {
+		s.cancel()
+		os.RemoveAll(s.dir)
+	}
+	s.ctx, s.cancel, s.dir = nil, nil, ""
+}
+
+// TestMain closes the shared Chromium once every test has run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	closeChromium()
+	os.Exit(code)
 }
 
 func (b *browser) onEvent(ev any) {

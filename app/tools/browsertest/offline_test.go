@@ -183,6 +183,7 @@ func routeHeadings(b *browser, base string) map[string]string {
 }
 
 func TestOfflineEveryRouteAfterTheServerStops(t *testing.T) {
+	t.Parallel()
 	h := newHandler(t)
 	s := serveOn(t, "127.0.0.1:0", h)
 	b := newBrowser(t, 412, 823)
@@ -203,6 +204,7 @@ func TestOfflineEveryRouteAfterTheServerStops(t *testing.T) {
 // worker precaches the wasm and every page after the load event, so every
 // route, the questionnaire included, works offline on the next visit.
 func TestOfflineAfterAFirstVisitThatOnlyRead(t *testing.T) {
+	t.Parallel()
 	h := newHandler(t)
 	s := serveOn(t, "127.0.0.1:0", h)
 	// The routes' headings, from the server's prerendered pages.
@@ -245,6 +247,7 @@ var (
 )
 
 func TestOfflineBannerWhenTheDeviceGoesOffline(t *testing.T) {
+	t.Parallel()
 	s := serveOn(t, "127.0.0.1:0", newHandler(t))
 	b := newBrowser(t, 412, 823)
 	b.open(s.URL + "/")
@@ -269,6 +272,7 @@ func TestOfflineBannerWhenTheDeviceGoesOffline(t *testing.T) {
 }
 
 func TestUpdateBannerReloadsToTheNewVersion(t *testing.T) {
+	t.Parallel()
 	old := newHandler(t)
 	s := serveOn(t, "127.0.0.1:0", old)
 	b := newBrowser(t, 412, 823)
@@ -299,6 +303,7 @@ func TestUpdateBannerReloadsToTheNewVersion(t *testing.T) {
 // A reader who only reads never starts the app, and still learns of a new
 // version: boot.js shows the same banner until the app runs.
 func TestUpdateBannerShowsBeforeTheAppStarts(t *testing.T) {
+	t.Parallel()
 	old := newHandler(t)
 	s := serveOn(t, "127.0.0.1:0", old)
 	b := newBrowser(t, 412, 823)
@@ -339,6 +344,7 @@ func abortWasm(h http.Handler, hits *atomic.Int32) http.Handler {
 }
 
 func TestInterruptedUpdateLeavesTheOldVersionWorkingOffline(t *testing.T) {
+	t.Parallel()
 	old := newHandler(t)
 	s := serveOn(t, "127.0.0.1:0", old)
 	b := newBrowser(t, 412, 823)
@@ -379,6 +385,7 @@ func TestInterruptedUpdateLeavesTheOldVersionWorkingOffline(t *testing.T) {
 // questionnaire; once the wasm is compiled, the worker is registered and
 // installs.
 func TestServiceWorkerIsRegisteredOnlyAfterTheWasmArrives(t *testing.T) {
+	t.Parallel()
 	s := startSite(t, holdingWasm())
 	b := newBrowser(t, 412, 823)
 	b.open(s.URL + "/")

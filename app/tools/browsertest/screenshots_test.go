@@ -15,6 +15,7 @@ import (
 //
 //	make wasm && SCREENSHOTS=/tmp/shots go test -run TestScreenshots ./app/browsertest
 func TestScreenshots(t *testing.T) {
+	t.Parallel()
 	dir := os.Getenv("SCREENSHOTS")
 	if dir == "" {
 		t.Skip("set SCREENSHOTS to a folder to take screenshots")

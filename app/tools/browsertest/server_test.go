@@ -43,6 +43,7 @@ func staticServer(dir, prefix string) http.Handler {
 }
 
 func TestStaticExportWorksOfflineFromAPlainFileServer(t *testing.T) {
+	t.Parallel()
 	h := newHandler(t)
 	dir := t.TempDir()
 	if err := h.Export(dir); err != nil {
@@ -64,6 +65,7 @@ func TestStaticExportWorksOfflineFromAPlainFileServer(t *testing.T) {
 }
 
 func TestStaticExportUnderASubPath(t *testing.T) {
+	t.Parallel()
 	h := newHandler(t, "-base-path", "/explainer/")
 	dir := t.TempDir()
 	if err := h.Export(dir); err != nil {
