@@ -13,7 +13,7 @@
 // because it is compiled to WebAssembly and every kilobyte is downloaded.
 package fit
 
-import "fmt"
+import "explainer/app/contentfile"
 
 // MaxWeight bounds statement weights: a weight lies in -MaxWeight..MaxWeight.
 const MaxWeight = 3
@@ -121,15 +121,9 @@ type Band struct {
 	Line            int
 }
 
-// Error is a problem in a definition, located at a line of its file.
-type Error struct {
-	File string
-	Line int
-	Msg  string
-}
-
-// Error formats the problem as "file:line: reason", the form editors jump to.
-func (e *Error) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+// Error is a problem in a definition, located at a line of its file: the
+// same "file:line: reason" error as every other content file's.
+type Error = contentfile.Error
 
 // Statement returns the statement with the given id, or nil.
 func (d *Definition) Statement(id string) *Statement {

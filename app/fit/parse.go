@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"explainer/app/contentfile"
 )
 
 // block is one "[kind id]" record with its fields, before it is typed.
@@ -50,7 +52,7 @@ type parser struct {
 // fail records a problem at line unless an earlier one was found.
 func (p *parser) fail(line int, format string, args ...any) {
 	if p.err == nil {
-		p.err = &Error{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)}
+		p.err = contentfile.Errorf(p.file, line, format, args...)
 	}
 }
 
