@@ -26,13 +26,17 @@ import (
 // the wasm events of that trace whose names speak of a cache (Chromium's
 // v8.wasm.moduleCacheHit, v8.wasm.cachedModule, ...), and the time V8 spent
 // compiling wasm functions on each visit.
-func codeCache(chrome, base, route string, settle time.Duration) error {
+func codeCache(chrome, base, route, jsFlags, probe string, settle time.Duration) error {
 	dir, err := os.MkdirTemp("", "mountbench-cache-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), chromium.Options(chrome, dir, 412, 823)...)
+	opts := chromium.Options(chrome, dir, 412, 823)
+	if jsFlags != "" {
+		opts = append(opts, chromedp.Flag("js-flags", jsFlags))
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelA()
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
@@ -72,18 +76,33 @@ func codeCache(chrome, base, route string, settle time.Duration) error {
 			TransferMode: tracing.StartTransferModeReportEvents,
 			TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{
 				"v8.wasm", "disabled-by-default-v8.wasm.detailed", "disabled-by-default-v8.wasm.turbofan", "v8", "devtools.timeline",
+				// Chromium's wasm code cache events (v8.wasm.moduleCacheHit,
+				// v8.wasm.cachedModule, ...) are in this category.
+				"disabled-by-default-devtools.timeline",
 			}},
 		}); err != nil {
 			return fmt.Errorf("starting the trace: %w", err)
 		}
-		if err := chromedp.Do(ctx, chromedp.Navigate(base+route)); err != nil {
-			return err
-		}
-		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](startGo)); err != nil {
-			return err
-		}
-		if err := waitReady(ctx); err != nil {
-			return fmt.Errorf("visit %d: %w", visit, err)
+		if probe != "app" {
+			// Only the compilation, on a page of the same origin that runs
+			// no script of its own.
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/robots.txt")); err != nil {
+				return err
+			}
+			expr := fmt.Sprintf(compileOnly[probe], base+"/web/app.wasm", base+"/web/compile-worker.js")
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr, chromedp.EvalAwaitPromise)); err != nil {
+				return fmt.Errorf("visit %d: compiling: %w", visit, err)
+			}
+		} else {
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+route)); err != nil {
+				return err
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](startGo)); err != nil {
+				return err
+			}
+			if err := waitReady(ctx); err != nil {
+				return fmt.Errorf("visit %d: %w", visit, err)
+			}
 		}
 		time.Sleep(settle)
 		if _, err := chromedp.Call(ctx, tracing.End, cdp.Empty{}); err != nil {
@@ -102,6 +121,17 @@ func codeCache(chrome, base, route string, settle time.Duration) error {
 		}
 	}
 	return nil
+}
+
+// compileOnly compiles the wasm as the page would by itself, or as
+// web/compile-worker.js does for the page, without running it.
+var compileOnly = map[string]string{
+	"page": `WebAssembly.compileStreaming(fetch(%[1]q)).then(m => m instanceof WebAssembly.Module)`,
+	"worker": `new Promise((resolve, reject) => {
+  const url = %[1]q, w = new Worker(%[2]q);
+  w.onmessage = (e) => { if (e.data.loaded !== undefined) return; w.terminate(); e.data.module ? resolve(true) : reject(new Error(e.data.error)); };
+  w.postMessage({url, priority: "high", count: false});
+})`,
 }
 
 func waitReady(ctx context.Context) error {
@@ -125,10 +155,18 @@ func report(visit int, events []map[string]any) {
 	for _, e := range events {
 		name, _ := e["name"].(string)
 		cat, _ := e["cat"].(string)
+		if strings.HasPrefix(name, "v8.wasm.") {
+			counts[name]++
+			if args, ok := e["args"].(map[string]any); ok && len(args) > 0 && name != "v8.wasm.compileConsume" {
+				b, _ := json.Marshal(args)
+				counts[name+" "+string(b)]++
+			}
+			continue
+		}
 		if !strings.Contains(cat, "wasm") {
 			continue
 		}
-		if strings.Contains(strings.ToLower(name), "cache") || strings.Contains(name, "cachedModule") {
+		if strings.Contains(strings.ToLower(name), "cache") || strings.Contains(name, "TopTier") || strings.Contains(name, "Turbo") {
 			counts[name]++
 		}
 		if strings.Contains(name, "Compile") || strings.Contains(name, "compile") {

@@ -89,6 +89,8 @@ func main() {
 	base := flag.String("url", "", "an app already serving (default: start -server on a free port)")
 	routes := flag.String("routes", "/,/faq", "comma-separated routes")
 	cache := flag.String("codecache", "", "instead, visit this route three times in one profile and report V8's wasm code cache events")
+	jsFlags := flag.String("js-flags", "", "V8 flags for -codecache, e.g. --wasm-caching-threshold=0 to see whether caching works at all")
+	probe := flag.String("probe", "app", "with -codecache: app (start the app on the route), page (only compile the wasm on a page) or worker (only compile it in web/compile-worker.js)")
 	flag.Parse()
 	chrome := chromium.Find()
 	if chrome == "" {
@@ -103,7 +105,7 @@ func main() {
 		*base = u
 	}
 	if *cache != "" {
-		if err := codeCache(chrome, *base, *cache, 8*time.Second); err != nil {
+		if err := codeCache(chrome, *base, *cache, *jsFlags, *probe, 8*time.Second); err != nil {
 			fail(err)
 		}
 		return
