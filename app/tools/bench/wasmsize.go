@@ -86,7 +86,9 @@ func buildBreakdown(root string) (breakdown, error) {
 		return breakdown{}, fmt.Errorf("preparing the browser build's workspace: %w\n%s", err, b)
 	}
 	out := filepath.Join(dir, "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-o", out, ".")
+	// The Makefile's WASMFLAGS without -s -w, so that the code measured is
+	// the code shipped (inlining off except in the runtime).
+	cmd := exec.Command("go", "build", "-trimpath", "-gcflags=all=-l", "-gcflags=runtime/...=", "-o", out, ".")
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK="+filepath.Join(work, "go.work"))
 	if b, err := cmd.CombinedOutput(); err != nil {
