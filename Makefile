@@ -126,13 +126,17 @@ $(BEFORE):
 # beside the time to interactive of the version before boot on intent; the
 # worst input delay and longest task while a reader taps through the boot
 # of /faq and /fit; Lighthouse mobile on /, /faq, /fit (-lighthouse-runs).
-# Results go to bench-results/. BENCHFLAGS="-runs 1 -only intent" for a
+# Its results go to bench-results/. BENCHFLAGS="-runs 1 -only intent" for a
 # quick look at one section (sizes,visits,reader,intent,delay,lighthouse).
+# Last, app/tools/mountbench prints the calls into JavaScript and the time of
+# the first mount of / and /faq at 4x CPU, static blocks as HTML against node
+# by node.
 BENCHFLAGS ?=
 bench: build $(LIGHTHOUSE) $(BEFORE)
 	$(GO) test -run '^$$' -bench . -benchtime 2000x ./app/server
 	LOAD=1 $(GO) test -count=1 -run '^TestLoadAgainstPlainFileServer$$' -v ./app/server
 	$(GO) run ./app/tools/bench -before $(BEFORE) $(BENCHFLAGS)
+	$(GO) run ./app/tools/mountbench -runs 5
 
 
 clean:
