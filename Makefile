@@ -20,9 +20,18 @@ build: server
 
 wasm: web/app.wasm web/app.wasm.br
 
-# The client: the same main package, compiled for the browser.
-web/app.wasm: $(GOSRC) $(CONTENT)
-	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ .
+# The client: the same main package, compiled for the browser, in a Go
+# workspace that leaves go-app's server files (net/http, TLS), its
+# encryption and github.com/google/uuid out of it. The workspace replaces
+# them with stubs, for this build only; app/tools/wasmbuild says why and
+# refuses a go-app version its stubs were not written for.
+WASMWORK := .tools/wasmbuild/go.work
+WASMENV  := GOWORK=$(CURDIR)/$(WASMWORK) GOOS=js GOARCH=wasm
+$(WASMWORK): go.mod go.sum $(wildcard app/tools/wasmbuild/*.go app/tools/wasmbuild/*/*.go)
+	$(GO) run ./app/tools/wasmbuild -out $(dir $@)
+
+web/app.wasm: $(GOSRC) $(CONTENT) $(WASMWORK)
+	$(WASMENV) $(GO) build $(WASMFLAGS) -o $@ .
 
 # Brotli (quality 11) and gzip variants of the wasm, made once per build:
 # brotli's best setting takes about 25 s in pure Go, too long for start-up.
@@ -43,9 +52,9 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
-vet:
+vet: $(WASMWORK)
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./...
+	$(WASMENV) $(GO) vet ./...
 
 # Linters, pinned as Go tool dependencies in go.mod (go get -tool), for both
 # builds. The wasm runs use the tools built for this machine (go tool -n
@@ -58,12 +67,12 @@ DEADCODE    = $$($(GO) tool -n deadcode)
 # app/ui/prerender.go: the server's prerender of the components.
 # widget.Variants: the server prerenders every embed variant.
 DEADCODE_WASM_OK := -e '^app/ui/prerender.go:' -e '^app/widget/widget.go:[0-9:]* unreachable func: Variants$$'
-lint:
+lint: $(WASMWORK)
 	$(GO) tool staticcheck ./...
-	GOOS=js GOARCH=wasm $(STATICCHECK) ./...
+	$(WASMENV) $(STATICCHECK) ./...
 	@out=$$($(GO) tool deadcode .); \
 	if [ -n "$$out" ]; then echo "deadcode (server):"; echo "$$out"; exit 1; fi
-	@out=$$(GOOS=js GOARCH=wasm $(DEADCODE) . | grep -v $(DEADCODE_WASM_OK)); \
+	@out=$$($(WASMENV) $(DEADCODE) . | grep -v $(DEADCODE_WASM_OK)); \
 	if [ -n "$$out" ]; then echo "deadcode (wasm):"; echo "$$out"; exit 1; fi
 
 # go.mod and go.sum say exactly what the code imports.
@@ -130,13 +139,17 @@ $(BEFORE):
 # beside the time to interactive of the version before boot on intent; the
 # worst input delay and longest task while a reader taps through the boot
 # of /faq and /fit; Lighthouse mobile on /, /faq, /fit (-lighthouse-runs).
-# Results go to bench-results/. BENCHFLAGS="-runs 1 -only intent" for a
+# Its results go to bench-results/. BENCHFLAGS="-runs 1 -only intent" for a
 # quick look at one section (sizes,visits,reader,intent,delay,lighthouse).
+# Last, app/tools/mountbench prints the calls into JavaScript and the time of
+# the first mount of / and /faq at 4x CPU, static blocks as HTML against node
+# by node.
 BENCHFLAGS ?=
 bench: build $(LIGHTHOUSE) $(BEFORE)
 	$(GO) test -run '^$$' -bench . -benchtime 2000x ./app/server
 	LOAD=1 $(GO) test -count=1 -run '^TestLoadAgainstPlainFileServer$$' -v ./app/server
 	$(GO) run ./app/tools/bench -before $(BEFORE) $(BENCHFLAGS)
+	$(GO) run ./app/tools/mountbench -runs 5
 
 
 clean:

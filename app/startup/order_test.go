@@ -18,10 +18,10 @@ import (
 // packages in import-path order (see the package comment), and that a
 // renamed module could silently break.
 var precedes = map[string][]string{
-	"explainer/app/startup/early":         {"unicode", "fmt", "encoding/json", "math/big"},
-	"explainer/app/startup/afterbig":      {"regexp/syntax", "net", "crypto/tls"},
+	"explainer/app/startup/early":         {"unicode", "fmt", "encoding/json"},
+	"explainer/app/startup/afterbig":      {"regexp/syntax"},
 	"explainer/app/startup/afterstd":      {"github.com/yuin/goldmark"},
-	"explainer/app/startup/aftergoldmark": {"net/http", "github.com/maxence-charriere/go-app/v10/pkg/app"},
+	"explainer/app/startup/aftergoldmark": {"explainer/app/ui"},
 }
 
 // TestYieldsRunBetweenTheHeavyPackages runs the app's WebAssembly (web/app.wasm,

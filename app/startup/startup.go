@@ -15,8 +15,8 @@
 // its imports are, choosing among the ready ones the first by import path
 // (the language spec, since Go 1.21). A yield package's imports put it
 // after the packages it waits for; that it comes before the next heavy ones
-// (early before unicode and fmt, afterbig before regexp and net, afterstd
-// before goldmark, aftergoldmark before net/http and go-app) rests only on
+// (early before unicode and fmt, afterbig before regexp, afterstd before
+// goldmark, aftergoldmark before the app's ui package) rests only on
 // its path, explainer/..., sorting before theirs. Renaming the module to a
 // host-based path (github.com/...) would move early after fmt with nothing
 // failing to build, so order_test.go runs the built wasm under Node with

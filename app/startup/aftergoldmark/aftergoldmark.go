@@ -1,6 +1,6 @@
 // Package aftergoldmark yields once goldmark is initialised (it compiles its
-// regular expressions and entity tables at start-up), before net/http and
-// go-app. Import it for its side effect; see package startup.
+// regular expressions and entity tables at start-up), before the app's
+// user interface. Import it for its side effect; see package startup.
 package aftergoldmark
 
 import (

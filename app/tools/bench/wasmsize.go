@@ -77,10 +77,20 @@ func buildBreakdown(root string) (breakdown, error) {
 		return breakdown{}, err
 	}
 	defer os.RemoveAll(dir)
+	// The same workspace as make wasm's, which leaves go-app's server
+	// files out of the browser build (app/tools/wasmbuild).
+	work := filepath.Join(dir, "work")
+	prep := exec.Command("go", "run", "./app/tools/wasmbuild", "-out", work)
+	prep.Dir = root
+	if b, err := prep.CombinedOutput(); err != nil {
+		return breakdown{}, fmt.Errorf("preparing the browser build's workspace: %w\n%s", err, b)
+	}
 	out := filepath.Join(dir, "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-o", out, ".")
+	// The Makefile's WASMFLAGS without -s -w, so that the code measured is
+	// the code shipped (inlining off except in the runtime).
+	cmd := exec.Command("go", "build", "-trimpath", "-gcflags=all=-l", "-gcflags=runtime/...=", "-o", out, ".")
 	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK="+filepath.Join(work, "go.work"))
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return breakdown{}, fmt.Errorf("building the unstripped wasm: %w\n%s", err, b)
 	}
