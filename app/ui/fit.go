@@ -143,9 +143,9 @@ func (u *App) fitInvitation() app.UI {
 }
 
 // fitSafety is the reminder shown on every step; the result leads with
-// its own safety line instead (fitResultSafety) and ends with the disclaimer.
-func fitSafety() app.UI {
-	return app.Div().Class("fit-safety").Body(fitDisclaimer(), crisisLine())
+// the safety line instead (fitResultSafety) and ends with the disclaimer.
+func (u *App) fitSafety() app.UI {
+	return app.Div().Class("fit-safety").Body(fitDisclaimer(), u.safetyLine(""))
 }
 
 func fitDisclaimer() app.UI {

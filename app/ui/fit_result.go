@@ -25,13 +25,13 @@ func (p *FitPage) renderResult() app.UI {
 
 	var tooFew app.UI
 	if r.TooFew {
-		tooFew = app.P().Class("fit-too-few").Text(d.TooFew)
+		tooFew = app.P().Class("fit-too-few").Body(p.ui.cited(d.TooFew)...)
 	}
 	var medication app.UI
 	if r.Medication && d.Medication != nil {
 		medication = app.Section().Class("fit-summary-part fit-medication").Aria("labelledby", "fit-medication-title").Body(
 			app.H3().ID("fit-medication-title").Text(d.Medication.Title),
-			app.P().Class("fit-reason-text").Text(d.Medication.Text),
+			app.P().Class("fit-reason-text").Body(p.ui.cited(d.Medication.Text)...),
 			p.ui.readMore(d.Medication.Section),
 		)
 	}
@@ -51,11 +51,11 @@ func (p *FitPage) renderResult() app.UI {
 	return res.Body(
 		p.fitShareNotice(false),
 		app.Section().Class("fit-summary").Aria("labelledby", fitResultTitleID).Body(
-			fitResultSafety(),
+			p.ui.fitResultSafety(),
 			app.P().Class("fit-kicker").Text("Your result"),
 			app.H2().ID(fitResultTitleID).Class("fit-band").TabIndex(-1).Text(r.Band.Title),
 			tooFew,
-			app.P().Class("fit-band-text").Text(r.Band.Text),
+			app.P().Class("fit-band-text").Body(p.ui.cited(r.Band.Text)...),
 			p.ui.fitChart(p.answers),
 			fitSaid("fit-said", "You said these are like you: ", r.Agreed),
 			fitSaid("fit-said-not", "You said these are not much like you: ", r.NotAgreed),
@@ -91,16 +91,7 @@ func (p *FitPage) renderResult() app.UI {
 
 // fitResultSafety leads every result, above the band: the questionnaire
 // cannot judge risk and does not ask, so the way to urgent help comes first.
-func fitResultSafety() app.UI {
-	return app.P().Class("fit-result-safety").Body(
-		app.Strong().Text("If you need help soon or feel unsafe, do not wait for a consultation:"),
-		app.Text(" "),
-		call988(),
-		app.Text(", or "),
-		call911(),
-		app.Text(" in an emergency."),
-	)
-}
+func (u *App) fitResultSafety() app.UI { return u.safetyLine("fit-result-safety") }
 
 // fitSaid repeats the reader's own answers in one sentence, so the result
 // describes only what they said: "You said these are like you: a; b."
@@ -125,7 +116,7 @@ func (u *App) fitFirstOptions(r *fit.Result) app.UI {
 	}
 	return app.Section().Class("fit-summary-part fit-first").Aria("labelledby", "fit-first-title").Body(
 		app.H3().ID("fit-first-title").Text(f.Title),
-		app.P().Text(f.Text),
+		app.P().Body(u.cited(f.Text)...),
 		app.P().Body(app.A().Href("/faq#"+f.FAQ).Text("When another approach may come first")),
 	)
 }
@@ -160,7 +151,7 @@ func (u *App) fitReasons(r *fit.Result) app.UI {
 			app.H4().Text(rs.Theme.Title),
 			app.P().Class("fit-direction").Text(dir),
 			app.Ul().Class("fit-reason-answers").Aria("label", "Your answers").Body(answers...),
-			app.P().Class("fit-reason-text").Text(rs.Theme.Text),
+			app.P().Class("fit-reason-text").Body(u.cited(rs.Theme.Text)...),
 			u.readMore(rs.Theme.Section),
 		))
 	}
@@ -200,8 +191,8 @@ func (u *App) fitHow() app.UI {
 			return app.Li().Body(app.A().Href("/#" + secs[i]).Text(u.sectionTitle(secs[i])))
 		})),
 		app.H3().Text("How your answers are weighed"),
-		app.P().Text(d.How),
+		app.P().Body(u.cited(d.How)...),
 		app.H3().Text("What it cannot do"),
-		app.P().Text(d.Limits),
+		app.P().Body(u.cited(d.Limits)...),
 	)
 }

@@ -154,7 +154,7 @@ func TestFitResultShowsTheBandReasonsAndQuestions(t *testing.T) {
 		}
 	}
 	// Safety before fit: the crisis line leads, above the band.
-	safety := strings.Index(html, "If you need help soon or feel unsafe, do not wait for a consultation")
+	safety := strings.Index(html, `class="crisis fit-result-safety"`)
 	if band := strings.Index(html, r.Band.Title); safety < 0 || safety > band ||
 		!strings.Contains(html[safety:band], `href="tel:988"`) || !strings.Contains(html[safety:band], `href="sms:988"`) ||
 		!strings.Contains(html[safety:band], `href="tel:911"`) {

@@ -68,6 +68,12 @@ func table() []entry {
 			view:        func(u *App) app.Composer { return &GlossaryPage{ui: u} },
 		},
 		{
+			path:        SourcesPath,
+			title:       "Sources: the Studies, Guidelines and Laws This Site Cites",
+			description: "Every study, guideline and law the FAQ, the comparison with CBT and the questionnaire cite, in full, with a link to each.",
+			view:        func(u *App) app.Composer { return &SourcesPage{ui: u} },
+		},
+		{
 			path:        "/embed",
 			title:       "Embed the explainer on your site",
 			description: "Show the article, the FAQ or the fit questionnaire on your own site: one snippet, an iframe that sizes itself, nothing private shared.",

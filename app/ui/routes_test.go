@@ -36,7 +36,7 @@ func TestRouteTableDerivesEveryRouteAndItsFacts(t *testing.T) {
 			t.Errorf("full page %s says it shows %s", r.Path, r.Page)
 		}
 	}
-	if want := []string{"/", "/faq", "/fit", "/glossary", "/embed", "/embed/article", "/embed/faq", "/embed/fit"}; !slices.Equal(paths, want) {
+	if want := []string{"/", "/faq", "/fit", "/glossary", "/sources", "/embed", "/embed/article", "/embed/faq", "/embed/fit"}; !slices.Equal(paths, want) {
 		t.Errorf("routes = %v, want %v", paths, want)
 	}
 	if want := []string{"Article", "FAQ", "Is it right for me?"}; !slices.Equal(nav, want) {
