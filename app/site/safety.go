@@ -21,19 +21,16 @@ type Safety struct {
 	FAQLine int // the line of "faq:", for errors about the id
 }
 
-// safetyLinks are the destinations the line may link to: numbers to call
-// or text, and the Lifeline's site, which the reader opens themselves.
-var safetyLinks = []string{"tel:", "sms:", "https://988lifeline.org/"}
-
 // ParseSafety reads the safety file: "# " comments, blank lines, and the
-// keys line and faq, each once.
+// keys line, site and faq, each once. The line may link to numbers to call
+// or text and to pages of site, which the reader opens themselves.
 func ParseSafety(name string, src []byte) (*Safety, error) {
 	errorf := func(n int, format string, args ...any) error {
 		return fmt.Errorf("%s:%d: %s", name, n, fmt.Sprintf(format, args...))
 	}
 	s := &Safety{}
 	seen := map[string]int{}
-	lineAt := 0
+	lineAt, line, site := 0, "", ""
 	for i, l := range strings.Split(string(src), "\n") {
 		n := i + 1
 		l = strings.TrimRight(l, " \t\r")
@@ -54,18 +51,26 @@ func ParseSafety(name string, src []byte) (*Safety, error) {
 		}
 		switch k {
 		case "line":
-			if err := s.setLine(v); err != "" {
-				return nil, errorf(n, "%s", err)
+			line, lineAt = v, n
+		case "site":
+			if !strings.HasPrefix(v, "https://") || !strings.HasSuffix(v, "/") || strings.ContainsAny(v, " \"<>") {
+				return nil, errorf(n, "site %q is not an https:// address ending in /", v)
 			}
-			lineAt = n
+			site = v
 		case "faq":
 			s.FAQ, s.FAQLine = v, n
 		default:
-			return nil, errorf(n, "unknown key %q (want line or faq)", k)
+			return nil, errorf(n, "unknown key %q (want line, site or faq)", k)
 		}
 	}
 	if lineAt == 0 {
 		return nil, errorf(1, `no "line" line`)
+	}
+	if site == "" {
+		return nil, errorf(1, `no "site" line`)
+	}
+	if err := s.setLine(line, site); err != "" {
+		return nil, errorf(lineAt, "%s", err)
 	}
 	if s.FAQ == "" {
 		return nil, errorf(1, `no "faq" line`)
@@ -74,18 +79,14 @@ func ParseSafety(name string, src []byte) (*Safety, error) {
 }
 
 // setLine parses the line's Markdown and returns what is wrong with it.
-func (s *Safety) setLine(v string) string {
+func (s *Safety) setLine(v, site string) string {
 	d := markdown.Parse([]byte(v))
 	if !d.OneParagraph() {
 		return "the line must be one paragraph of text and links"
 	}
 	for _, l := range d.Links() {
-		ok := false
-		for _, p := range safetyLinks {
-			ok = ok || strings.HasPrefix(l.Dest, p)
-		}
-		if !ok {
-			return fmt.Sprintf("link %q: the line may only call or text a number, or link to https://988lifeline.org/", l.Dest)
+		if !strings.HasPrefix(l.Dest, "tel:") && !strings.HasPrefix(l.Dest, "sms:") && !strings.HasPrefix(l.Dest, site) {
+			return fmt.Sprintf("link %q: the line may only call or text a number, or link to %s", l.Dest, site)
 		}
 	}
 	s.Line, s.Text = d, d.PlainText()

@@ -85,7 +85,7 @@ func Load(fsys fs.FS, pages []string, yield func()) (*Site, error) {
 }
 
 // loadSafety reads the safety line and puts it first in its FAQ answer's
-// text, so that searching the FAQ for "988" or "emergency" finds it.
+// text, so that searching the FAQ for its numbers or "emergency" finds it.
 func (s *Site) loadSafety(fsys fs.FS) error {
 	src, err := read(fsys, "safety.md")
 	if err != nil {
