@@ -23,6 +23,10 @@ type Site struct {
 	// content/sources.md; Cite finds their citations in a text.
 	Sources []*sources.Source
 	Cite    *sources.Citer
+	// ContentHash is the SHA-256 of the texts the practice signs off
+	// (review.go); fitTexts are the questionnaire's texts among them.
+	ContentHash string
+	fitTexts    []ReviewItem
 }
 
 // FAQ is one question with its answer, parsed once for rendering,
@@ -81,6 +85,7 @@ func Load(fsys fs.FS, pages []string, yield func()) (*Site, error) {
 	if err := s.loadSources(fsys); err != nil {
 		return nil, err
 	}
+	s.ContentHash = hashText(s.ReviewParts())
 	return s, nil
 }
 
@@ -145,6 +150,7 @@ func (s *Site) citingTexts(fsys fs.FS) ([]sources.Text, error) {
 	}
 	for _, t := range fits {
 		out = append(out, sources.Text{File: "content/fit.txt", Line: t.Line, Value: t.Value})
+		s.fitTexts = append(s.fitTexts, ReviewItem{Label: t.String(), Text: t.Value})
 	}
 	for _, id := range s.Article.SectionIDs() {
 		for _, p := range s.Aids.InShort[id] {

@@ -62,6 +62,7 @@ func (u *App) siteFooter() app.UI {
 		app.Div().Class("site-footer-inner").Body(
 			app.P().Text("This site offers educational information, not medical advice. Reading it does not create a doctor–patient relationship."),
 			u.safetyLine(""),
+			u.reviewLine(),
 			app.P().Text("Privacy: no tracking, no cookies, no analytics. Nothing you enter here leaves your device."),
 			lightMode(),
 			app.P().Body(app.A().Href(GlossaryPath).Text("Glossary: the words used here, in plain words")), // issue 17

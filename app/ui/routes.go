@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"explainer/app/site"
 	"explainer/app/widget"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -36,7 +37,7 @@ func table() []entry {
 	return []entry{
 		{
 			path: "/", nav: "Article",
-			data:   func(u *App, base string) any { return articleData(u.site.Article, base) },
+			data:   func(u *App, base string) any { return articleData(u.site.Article, base, u.site.Review(u.now()) == site.Current) },
 			view:   func(u *App) app.Composer { return &ArticlePage{ui: u} },
 			widget: widget.Article,
 			embed:  func(u *App, p widget.Params) app.Composer { return &EmbedArticle{ui: u, Section: p.Section} },
