@@ -37,7 +37,9 @@ func table() []entry {
 	return []entry{
 		{
 			path: "/", nav: "Article",
-			data:   func(u *App, base string) any { return articleData(u.site.Article, base, u.site.Review(u.now()) == site.Current) },
+			data: func(u *App, base string) any {
+				return articleData(u.site.Article, base, u.site.Review(u.now()) == site.Current)
+			},
 			view:   func(u *App) app.Composer { return &ArticlePage{ui: u} },
 			widget: widget.Article,
 			embed:  func(u *App, p widget.Params) app.Composer { return &EmbedArticle{ui: u, Section: p.Section} },
