@@ -82,6 +82,8 @@ $(VNU):
 test: fmt-check vet lint tidy-check web/app.wasm web/app.wasm.br $(AXE) $(VNU)
 	# The browser tests take several minutes on a shared machine.
 	$(GO) test -count=1 -timeout 30m ./...
+	@# A notice, not a failure, when the content changed since its sign-off.
+	@$(GO) run -trimpath . review -status
 
 # The static site, with the same flags as the server plus -out.
 EXPORTFLAGS ?=

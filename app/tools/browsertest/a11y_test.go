@@ -42,6 +42,7 @@ var a11yRoutes = []a11yRoute{
 	{name: "article", path: "/", toc: true},
 	{name: "faq", path: "/faq"},
 	{name: "glossary", path: "/glossary"}, // issue 17
+	{name: "sources", path: "/sources"},
 	{name: "fit first step", path: "/fit"},
 	{name: "fit review step", path: "/fit", reach: fitToReview},
 	{name: "fit result", path: "/fit", reach: fitToResult},
