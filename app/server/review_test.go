@@ -78,3 +78,35 @@ func TestReviewStatusIsANoticeNotAFailure(t *testing.T) {
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
 }
+
+// /sources is a page like the others: served, in the sitemap and in the
+// offline cache, and it lists every source under its id, each with a link
+// the reader follows (nothing on the page loads from another site).
+func TestSourcesPageIsServedListedAndCached(t *testing.T) {
+	srv := newTestServer(t, "-base-url", "https://therapy.example")
+	w := do(srv, "GET", "/sources")
+	if w.Code != 200 {
+		t.Fatalf("GET /sources = %d", w.Code)
+	}
+	page := w.Body.String()
+	for _, s := range srv.site.Sources {
+		if !strings.Contains(page, `id="`+s.ID+`"`) || !strings.Contains(page, `href="`+s.Link+`"`) && !strings.Contains(page, `href="`+htmlEscape(s.Link)+`"`) {
+			t.Errorf("/sources lacks %q with its link", s.ID)
+		}
+	}
+	for _, m := range regexp.MustCompile(`(?i)<(img|script|link|iframe)[^>]+(src|href)="https?://[^"]*`).FindAllString(page, -1) {
+		if !strings.Contains(m, "https://therapy.example/") {
+			t.Errorf("/sources loads something from another site: %s", m)
+		}
+	}
+	if sm := do(srv, "GET", "/sitemap.xml").Body.String(); !strings.Contains(sm, "<loc>https://therapy.example/sources</loc>") {
+		t.Errorf("the sitemap lacks /sources:\n%s", sm)
+	}
+	if worker := do(srv, "GET", "/app-worker.js").Body.String(); !strings.Contains(worker, `"/sources"`) {
+		t.Error("the offline cache lacks /sources")
+	}
+	faq := do(srv, "GET", "/faq").Body.String()
+	if !strings.Contains(faq, `<a class="cite" href="/sources#shedler-2010">Shedler 2010</a>`) {
+		t.Error("the FAQ's citation of Shedler 2010 does not link to its entry on /sources")
+	}
+}
