@@ -107,3 +107,22 @@ func TestComparisonIsPlainAndFairToCBT(t *testing.T) {
 		}
 	}
 }
+
+// "In short" restates the article and never strengthens it: its claims
+// about lasting change are said as the article's.
+func TestInShortAttributesTheArticlesClaims(t *testing.T) {
+	s := loadSite(t)
+	for id, pts := range s.Aids.InShort {
+		for _, p := range pts {
+			low := strings.ToLower(p)
+			for _, claim := range []string{"tends to last", "tend to last", "grow over time", "deepen"} {
+				if strings.Contains(low, claim) && !strings.Contains(low, "the article says") {
+					t.Errorf("section %q: %q says the article's claim as fact", id, p)
+				}
+			}
+			if strings.HasPrefix(low, "over time, you learn") || strings.Contains(low, "you learn to understand yourself") {
+				t.Errorf("section %q: %q promises what the article says many patients describe", id, p)
+			}
+		}
+	}
+}

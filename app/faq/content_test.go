@@ -177,3 +177,25 @@ func TestProseDropsOnlyReferences(t *testing.T) {
 		t.Errorf("prose = %q, want %q", got, want)
 	}
 }
+
+// The FAQ says the article's claims as the article's, and adds nothing
+// about the practice that the article does not say (where she meets
+// people, how often): for those it says to ask.
+func TestContentAttributesTheArticlesClaims(t *testing.T) {
+	items, _ := readFAQ(t)
+	for _, it := range items {
+		for _, s := range readability.Sentences(it.Answer.PlainText()) {
+			low := strings.ToLower(s)
+			for _, claim := range []string{"tend to last", "tends to last", "tends to help most", "keep growing", "grow over time"} {
+				if strings.Contains(low, claim) && !strings.Contains(low, "the article says") {
+					t.Errorf("%s: %q repeats the article's claim as fact; say \"The article says\"", it.ID, s)
+				}
+			}
+			for _, invented := range []string{"in person in atlanta", "twice a week", "meet more often"} {
+				if strings.Contains(low, invented) {
+					t.Errorf("%s: %q says something about the practice the article does not", it.ID, s)
+				}
+			}
+		}
+	}
+}
