@@ -5,6 +5,8 @@ package ui
 // questionnaire link to.
 
 import (
+	"strings"
+
 	"explainer/app/markdown"
 	"explainer/app/sources"
 
@@ -56,22 +58,32 @@ func sourceEntry(s *sources.Source) app.UI {
 		app.P().Body(
 			app.Text(s.Authors+" ("+year+"). "),
 			app.Cite().Text(s.Title),
-			app.Text(". "+s.In+". "),
+			app.Text(". "+s.In+". "+doi(s.Link)),
 			app.A().Href(markdown.AttrSafe(s.Link)).Target("_blank").Rel("noopener noreferrer").Body(
-				app.Text(displayLink(s.Link)),
+				app.Text(s.Label+" at "+host(s.Link)),
 				app.Span().Class("visually-hidden").Text(" (opens another website in a new tab)"),
 			),
 		),
 	)
 }
 
-// displayLink is a link as a reader reads it: without "https://".
-func displayLink(l string) string {
-	const p = "https://"
-	if len(l) > len(p) && l[:len(p)] == p {
-		return l[len(p):]
+// host is the site a link leads to, without "www.", for the link's text:
+// "Shedler 2010 at doi.org" makes sense alone and names where it goes.
+func host(l string) string {
+	h := strings.TrimPrefix(l, "https://")
+	if i := strings.IndexByte(h, '/'); i >= 0 {
+		h = h[:i]
 	}
-	return l
+	return strings.TrimPrefix(h, "www.")
+}
+
+// doi is the DOI written out, "doi:10.1037/a0018378. ", when the link is
+// one, since a reference is often looked up by it; "" otherwise.
+func doi(l string) string {
+	if d, ok := strings.CutPrefix(l, "https://doi.org/"); ok {
+		return "doi:" + d + ". "
+	}
+	return ""
 }
 
 // cited renders text with each citation linked to its entry on /sources.

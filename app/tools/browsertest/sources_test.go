@@ -1,0 +1,41 @@
+//go:build !js
+
+package browsertest
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSourcesCitationLeadsToItsEntry: a reader on a phone opens the FAQ's
+// answer on evidence, taps the citation "Shedler 2010" and lands on its
+// entry on /sources, on screen, with its link to the publisher there to
+// follow (the page itself fetches nothing from that site: the harness fails
+// any request to another origin). Before the app and after it.
+func TestSourcesCitationLeadsToItsEntry(t *testing.T) {
+	s := startSite(t)
+	for _, mounted := range []bool{false, true} {
+		name := "prerendered"
+		if mounted {
+			name = "mounted"
+		}
+		t.Run(name, func(t *testing.T) {
+			b := newBrowser(t, 412, 823)
+			b.open(s.URL + "/faq")
+			if mounted {
+				b.waitApp()
+			}
+			b.tap(`#evidence summary`)
+			b.waitFor("the answer on evidence to open", `document.getElementById("evidence").open`)
+			b.tap(`#evidence a.cite[href="/sources#shedler-2010"]`)
+			b.waitFor("the entry on /sources", `location.pathname === "/sources" && location.hash === "#shedler-2010" && !!document.getElementById("shedler-2010")`)
+			b.waitFor("the entry on screen", `(() => { const r = document.getElementById("shedler-2010").getBoundingClientRect(); return r.top >= -1 && r.top < innerHeight / 2; })()`)
+			got := eval[string](b, `(() => { const e = document.getElementById("shedler-2010"); const a = e.querySelector('a[href="https://doi.org/10.1037/a0018378"]'); return a ? e.textContent : ""; })()`)
+			for _, want := range []string{"Shedler J (2010)", "The efficacy of psychodynamic psychotherapy", "American Psychologist, 65(2), 98–109", "doi:10.1037/a0018378", "Shedler 2010 at doi.org"} {
+				if !strings.Contains(got, want) {
+					t.Errorf("the entry %q lacks %q", got, want)
+				}
+			}
+		})
+	}
+}
