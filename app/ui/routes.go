@@ -79,7 +79,7 @@ func table() []entry {
 		{
 			path:        "/embed",
 			title:       "Embed the explainer on your site",
-			description: "Show the article, the FAQ or the fit questionnaire on your own site: one snippet, an iframe that sizes itself, nothing private shared.",
+			description: "Show the article, the FAQ or the fit questionnaire on your own site: one snippet, an iframe that sizes itself; a reader’s answers are never shared.",
 			view:        func(u *App) app.Composer { return &EmbedDocs{ui: u} },
 		},
 	}

@@ -39,3 +39,31 @@ func TestSourcesCitationLeadsToItsEntry(t *testing.T) {
 		})
 	}
 }
+
+// TestSourcesComparisonCitationsOnADesktop: on a desktop the comparison is
+// a drawing; a citation in it is a link a mouse follows to its entry, and
+// the keyboard reaches the same citation in the table, which then shows in
+// place of the drawing so the focused link is seen.
+func TestSourcesComparisonCitationsOnADesktop(t *testing.T) {
+	s := startSite(t)
+	b := newBrowser(t, 1280, 900)
+	b.open(s.URL + "/")
+	b.waitApp()
+	const cmp = "#how-psychodynamic-therapy-differs-from-cbt ~ .compare"
+	if !eval[bool](b, `getComputedStyle(document.querySelector("`+cmp+` svg")).display !== "none"`) {
+		t.Fatal("the drawing is not shown on a desktop")
+	}
+	// Keyboard: focus the table's citation as Tab would reach it.
+	eval[bool](b, `(document.querySelector("`+cmp+` table a.cite").focus(), true)`)
+	if !eval[bool](b, `(() => { const a = document.activeElement, r = a.getBoundingClientRect();
+		return a.matches("table a.cite") && r.width > 20 && r.height > 5 && getComputedStyle(document.querySelector("`+cmp+` svg")).display === "none"; })()`) {
+		t.Error("a focused citation in the table is not seen: the table does not show in place of the drawing")
+	}
+	eval[bool](b, `(document.activeElement.blur(), true)`)
+	// Mouse: the drawing's citation leads to its entry; it is not a Tab stop.
+	if eval[string](b, `(document.querySelector("`+cmp+` svg a.cmp-cite") || {getAttribute: () => ""}).getAttribute("tabindex")`) != "-1" {
+		t.Error("the drawing's citation link is a Tab stop beside the table's")
+	}
+	b.tap(cmp + ` svg a.cmp-cite[href="/sources#steinert-2017"]`)
+	b.waitFor("the entry on /sources", `location.pathname === "/sources" && location.hash === "#steinert-2017"`)
+}
