@@ -34,7 +34,7 @@ func reviewMain(args []string, s *site.Site, stdout, stderr io.Writer, now time.
 		return 2
 	}
 	if *status {
-		if n := s.ReviewNotice(now); n != "" {
+		if n := reviewNotice(s, now); n != "" {
 			fmt.Fprintln(stdout, "explainer:", n)
 		} else {
 			a := s.Article
@@ -94,8 +94,26 @@ p { margin: 0.25rem 0; white-space: pre-wrap; }
 
 // statusLine says how the recorded sign-off stands.
 func statusLine(s *site.Site, now time.Time) string {
-	if n := s.ReviewNotice(now); n != "" {
+	if n := reviewNotice(s, now); n != "" {
 		return "Now: " + strings.TrimPrefix(n, "notice: ")
 	}
 	return "Now: the recorded sign-off matches this text and is current."
+}
+
+// reviewNotice is what the server's start-up and `explainer review
+// -status` (make test) print when the site shows no sign-off, or "" when
+// the sign-off is current.
+func reviewNotice(s *site.Site, now time.Time) string {
+	a := s.Article
+	const how = " The site shows no review line until the practice signs the texts again: see \"Reviewing and signing the content\" in content/README.md."
+	switch s.Review(now) {
+	case site.Unsigned:
+		return "notice: the site's texts (FAQ, questionnaire, safety line, comparison, In short, glossary, sources) have no sign-off in content/article.md." + how
+	case site.Changed:
+		return fmt.Sprintf("notice: the site's texts changed since %s signed them off on %s (signed SHA-256 %s, now %s).%s",
+			a.ReviewedBy, a.LastReviewed, a.ContentSHA256, s.ContentHash, how)
+	case site.Expired:
+		return fmt.Sprintf("notice: the sign-off by %s on %s was due for review on %s.%s", a.ReviewedBy, a.LastReviewed, a.NextReview, how)
+	}
+	return ""
 }

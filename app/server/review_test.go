@@ -4,9 +4,11 @@ package server
 
 import (
 	"bytes"
+	"io/fs"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"explainer/app/site"
@@ -108,5 +110,72 @@ func TestSourcesPageIsServedListedAndCached(t *testing.T) {
 	faq := do(srv, "GET", "/faq").Body.String()
 	if !strings.Contains(faq, `<a class="cite" href="/sources#shedler-2010">Shedler 2010</a>`) {
 		t.Error("the FAQ's citation of Shedler 2010 does not link to its entry on /sources")
+	}
+}
+
+// The notice names what happened: no sign-off, texts changed since it, or
+// a review that is due; none while the sign-off is current.
+func TestReviewNoticeSaysWhyTheSignOffIsNotShown(t *testing.T) {
+	real, err := site.Load(content.FS, ui.LinkTargets(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, err := fs.ReadFile(content.FS, "article.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	faq, err := fs.ReadFile(content.FS, "faq.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed := strings.NewReplacer("last_reviewed:\n", "last_reviewed: 2026-03-01\n", "reviewed_by:\n", "reviewed_by: A. Reviewer, MD\n",
+		"next_review:\n", "next_review: 2027-03-01\n", "content_hash:\n", "content_hash: "+real.ContentHash+"\n").Replace(string(art))
+	load := func(files map[string]string) *site.Site {
+		m := fstest.MapFS{}
+		entries, err := fs.ReadDir(content.FS, ".")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			b, err := fs.ReadFile(content.FS, e.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[e.Name()] = &fstest.MapFile{Data: b}
+		}
+		for n, s := range files {
+			m[n] = &fstest.MapFile{Data: []byte(s)}
+		}
+		s, err := site.Load(m, ui.LinkTargets(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	ok := load(map[string]string{"article.md": signed})
+	edited := load(map[string]string{"article.md": signed, "faq.md": strings.Replace(string(faq), "It is a talk therapy", "It is a kind of talk therapy", 1)})
+	day := func(d string) time.Time { t, _ := time.Parse("2006-01-02", d); return t.Add(12 * time.Hour) }
+	for _, tc := range []struct {
+		name string
+		s    *site.Site
+		now  string
+		want string
+	}{
+		{"unsigned", real, "2026-06-01", "have no sign-off"},
+		{"current", ok, "2026-06-01", ""},
+		{"expired", ok, "2027-03-02", "the sign-off by A. Reviewer, MD on 2026-03-01 was due for review on 2027-03-01"},
+		{"changed", edited, "2026-06-01", "changed since A. Reviewer, MD signed them off on 2026-03-01"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := reviewNotice(tc.s, day(tc.now))
+			if tc.want == "" && n != "" || tc.want != "" && (!strings.Contains(n, tc.want) || !strings.Contains(n, "content/README.md")) {
+				t.Errorf("notice = %q, want %q", n, tc.want)
+			}
+			var out bytes.Buffer
+			reviewMain([]string{"-status"}, tc.s, &out, &out, day(tc.now))
+			if tc.want == "" && !strings.Contains(out.String(), "is current") || tc.want != "" && !strings.Contains(out.String(), tc.want) {
+				t.Errorf("review -status = %q", out.String())
+			}
+		})
 	}
 }

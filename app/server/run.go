@@ -47,7 +47,7 @@ func Main(args []string, s *site.Site) int {
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	// Edited texts are served before they are signed again: a notice,
 	// not a failure.
-	if n := s.ReviewNotice(time.Now()); n != "" {
+	if n := reviewNotice(s, time.Now()); n != "" {
 		log.Warn(n)
 	}
 	h, err := New(cfg, s, content.FS, embeddedWeb())

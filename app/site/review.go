@@ -119,20 +119,3 @@ func (s *Site) Review(now time.Time) ReviewState {
 	}
 	return Current
 }
-
-// ReviewNotice is what the server's start-up and make test print when the
-// site shows no sign-off, or "" when the sign-off is current.
-func (s *Site) ReviewNotice(now time.Time) string {
-	a := s.Article
-	const how = " The site shows no review line until the practice signs the texts again: see \"Reviewing and signing the content\" in content/README.md."
-	switch s.Review(now) {
-	case Unsigned:
-		return "notice: the site's texts (FAQ, questionnaire, safety line, comparison, In short, glossary, sources) have no sign-off in content/article.md." + how
-	case Changed:
-		return fmt.Sprintf("notice: the site's texts changed since %s signed them off on %s (signed SHA-256 %s, now %s).%s",
-			a.ReviewedBy, a.LastReviewed, a.ContentSHA256, s.ContentHash, how)
-	case Expired:
-		return fmt.Sprintf("notice: the sign-off by %s on %s was due for review on %s.%s", a.ReviewedBy, a.LastReviewed, a.NextReview, how)
-	}
-	return ""
-}
