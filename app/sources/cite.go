@@ -8,7 +8,10 @@ import (
 
 // Citer finds citations in text.
 type Citer struct {
-	forms []form // longest first, so "NICE NG116 (2018)" wins over "NICE NG116"
+	// forms by their first byte, each list longest first, so that
+	// "NICE NG116 (2018)" wins over "NICE NG116". Texts are scanned at
+	// every byte on a phone's start-up: most bytes start no form at all.
+	forms [256][]form
 }
 
 type form struct {
@@ -27,10 +30,12 @@ func NewCiter(list []*Source) *Citer {
 	c := &Citer{}
 	for _, s := range list {
 		for _, f := range s.Cite {
-			c.forms = append(c.forms, form{f, s})
+			c.forms[f[0]] = append(c.forms[f[0]], form{f, s})
 		}
 	}
-	sort.SliceStable(c.forms, func(i, j int) bool { return len(c.forms[i].text) > len(c.forms[j].text) })
+	for _, fs := range c.forms {
+		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].text) > len(fs[j].text) })
+	}
 	return c
 }
 
@@ -64,11 +69,12 @@ func (c *Citer) Split(s string) []Piece {
 
 // at returns the longest form that starts at s[i] as a whole, or nil.
 func (c *Citer) at(s string, i int) *form {
-	if i > 0 && word(s[i-1]) {
+	fs := c.forms[s[i]]
+	if len(fs) == 0 || i > 0 && word(s[i-1]) {
 		return nil
 	}
-	for k := range c.forms {
-		f := &c.forms[k]
+	for k := range fs {
+		f := &fs[k]
 		end := i + len(f.text)
 		if strings.HasPrefix(s[i:], f.text) && (end == len(s) || !word(s[end]) || !word(f.text[len(f.text)-1])) {
 			return f
