@@ -22,6 +22,9 @@ var notText = map[string]bool{
 	"section": true, "weight": true, "kind": true, "theme": true, "range": true,
 	"min-answers": true, "max-questions": true, "neutral": true,
 	"medication-theme": true, "first-theme": true, "first-faq": true,
+	// Keys of the same kind that the format may grow: numbers and the
+	// answer choice a statement leaves out.
+	"min-side": true, "middle-weight": true, "skip": true,
 }
 
 // Texts lists every reader-facing value of the questionnaire file in file
