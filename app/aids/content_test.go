@@ -73,7 +73,9 @@ func TestGlossaryHasTheIssuesTermsTheArticleUses(t *testing.T) {
 }
 
 // The comparison reads at grade 8 or below, row by row (aspect and both
-// cells) and as a whole, and is fair to CBT: it says what CBT does well.
+// cells) and as a whole, and is fair to CBT: it says what CBT does well,
+// that its evidence is strongest in depression and anxiety (naming the
+// guidelines that rank it), and that its gains last too.
 func TestComparisonIsPlainAndFairToCBT(t *testing.T) {
 	c := loadSite(t).Aids.Compare
 	var all []string
@@ -91,9 +93,36 @@ func TestComparisonIsPlainAndFairToCBT(t *testing.T) {
 	for _, r := range c.Rows {
 		cbt += " " + r.Right
 	}
-	for _, want := range []string{"effective", "12 to 20 sessions", "panic", "OCD", "phobias", "skills"} {
+	for _, want := range []string{"effective", "12 to 20 sessions", "panic", "OCD", "phobias", "skills",
+		"depression", "anxiety", "NICE NG222", "NICE CG113", "last", "Steinert et al. 2017"} {
 		if !strings.Contains(cbt, want) {
-			t.Errorf("the CBT side never says %q, which the article credits it with", want)
+			t.Errorf("the CBT side never says %q, which the article or the evidence credits it with", want)
+		}
+	}
+	// The article's claims for psychodynamic therapy are its claims, said
+	// as such, not the site's.
+	for _, r := range c.Rows {
+		if strings.Contains(r.Left, "deepen") && !strings.Contains(r.Left, "The article says") {
+			t.Errorf("row %q repeats the article's claim as fact: %q", r.Aspect, r.Left)
+		}
+	}
+}
+
+// "In short" restates the article and never strengthens it: its claims
+// about lasting change are said as the article's.
+func TestInShortAttributesTheArticlesClaims(t *testing.T) {
+	s := loadSite(t)
+	for id, pts := range s.Aids.InShort {
+		for _, p := range pts {
+			low := strings.ToLower(p)
+			for _, claim := range []string{"tends to last", "tend to last", "grow over time", "deepen"} {
+				if strings.Contains(low, claim) && !strings.Contains(low, "the article says") {
+					t.Errorf("section %q: %q says the article's claim as fact", id, p)
+				}
+			}
+			if strings.HasPrefix(low, "over time, you learn") || strings.Contains(low, "you learn to understand yourself") {
+				t.Errorf("section %q: %q promises what the article says many patients describe", id, p)
+			}
 		}
 	}
 }

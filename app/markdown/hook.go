@@ -50,3 +50,18 @@ func (d *Doc) hooked(n ast.Node) []app.UI {
 	}
 	return d.hook(s)
 }
+
+// OneParagraph reports whether the document is a single paragraph: a line
+// of text and links that a page places inside an element of its own.
+func (d *Doc) OneParagraph() bool {
+	return len(d.blocks) == 1 && d.blocks[0].Kind() == ast.KindParagraph
+}
+
+// Inline renders a one-paragraph document as the paragraph's contents,
+// without the <p>, or nil when it is not one paragraph.
+func (d *Doc) Inline() []app.UI {
+	if !d.OneParagraph() {
+		return nil
+	}
+	return d.children(d.blocks[0])
+}

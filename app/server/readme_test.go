@@ -86,6 +86,7 @@ func TestREADMEFlagsAndVariablesExist(t *testing.T) {
 	asked := map[string]bool{}
 	addFlags(fs, func(k string) string { asked[k] = true; return "" })
 	exportFlags(fs)
+	reviewFlags(fs)
 
 	var flags []string
 	for _, s := range spans {

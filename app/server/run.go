@@ -22,8 +22,9 @@ import (
 )
 
 // Main runs the program with command-line args and returns the exit
-// status: the server, or `export` to write the static site, or the hidden
-// build step `compress` that the Makefile uses.
+// status: the server, or `export` to write the static site, or `review` to
+// print the texts the practice signs off, or the hidden build step
+// `compress` that the Makefile uses.
 func Main(args []string, s *site.Site) int {
 	if len(args) > 0 {
 		switch args[0] {
@@ -31,6 +32,8 @@ func Main(args []string, s *site.Site) int {
 			return exportMain(args[1:], s)
 		case "compress":
 			return compressMain(args[1:])
+		case "review":
+			return reviewMain(args[1:], s, os.Stdout, os.Stderr, time.Now())
 		}
 	}
 	cfg, err := ParseFlags(args, os.Getenv, os.Stderr)
@@ -42,6 +45,11 @@ func Main(args []string, s *site.Site) int {
 		return 2
 	}
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	// Edited texts are served before they are signed again: a notice,
+	// not a failure.
+	if n := reviewNotice(s, time.Now()); n != "" {
+		log.Warn(n)
+	}
 	h, err := New(cfg, s, content.FS, embeddedWeb())
 	if err != nil {
 		log.Error("start-up failed", "err", err)

@@ -22,19 +22,25 @@ type Article struct {
 	CTAHeading   string
 	CTAText      string
 	FAQHeading   string
-	// Review dates, as trusted health sites show them. Empty until the
-	// practice sets them; the page shows each only when set.
-	LastReviewed string
-	ReviewedBy   string
-	NextReview   string
+	// The practice's sign-off of the site's own texts (review.go): who
+	// reviewed them, when, when they are due for review again, and the
+	// SHA-256 of the texts they signed. All four or none; the page shows
+	// the sign-off only while it is current (Site.Review).
+	LastReviewed  string
+	ReviewedBy    string
+	NextReview    string
+	ContentSHA256 string
 
 	Doc *markdown.Doc
 }
 
 var articleKeys = []string{
 	"title", "description", "author", "credentials", "location", "booking_label",
-	"cta_heading", "cta_text", "faq_heading", "last_reviewed", "reviewed_by", "next_review",
+	"cta_heading", "cta_text", "faq_heading", "last_reviewed", "reviewed_by", "next_review", "content_hash",
 }
+
+// signOffKeys are the sign-off's keys, all set or all empty.
+var signOffKeys = []string{"reviewed_by", "last_reviewed", "next_review", "content_hash"}
 
 var requiredArticleKeys = []string{"title", "description", "author", "booking_label", "cta_heading", "faq_heading"}
 
@@ -58,14 +64,17 @@ func ParseArticle(name string, src []byte) (*Article, error) {
 			return nil, fmt.Errorf("%s:%d: %s %q is not a date like 2026-01-31", name, lineOf(meta, k), k, v)
 		}
 	}
+	if err := checkSignOff(name, meta); err != nil {
+		return nil, err
+	}
 	a := &Article{
 		Title: meta.Get("title"), Description: meta.Get("description"), Author: meta.Get("author"),
 		Credentials: meta.Get("credentials"), Location: meta.Get("location"),
 		BookingLabel: meta.Get("booking_label"), CTAHeading: meta.Get("cta_heading"),
 		CTAText: meta.Get("cta_text"), FAQHeading: meta.Get("faq_heading"),
 		LastReviewed: meta.Get("last_reviewed"), ReviewedBy: meta.Get("reviewed_by"),
-		NextReview: meta.Get("next_review"),
-		Doc:        markdown.Parse(body),
+		NextReview: meta.Get("next_review"), ContentSHA256: meta.Get("content_hash"),
+		Doc: markdown.Parse(body),
 	}
 	return a, checkOutline(name, body, a)
 }
@@ -126,6 +135,32 @@ func isDate(s string) bool {
 		}
 	}
 	return s[5:7] >= "01" && s[5:7] <= "12" && s[8:] >= "01" && s[8:] <= "31"
+}
+
+// checkSignOff holds the sign-off to all four keys or none, a review due
+// after it was done, and a hash as `explainer review` prints it.
+func checkSignOff(name string, meta markdown.Meta) error {
+	set := 0
+	for _, k := range signOffKeys {
+		if meta.Get(k) != "" {
+			set++
+		}
+	}
+	if set == 0 {
+		return nil
+	}
+	for _, k := range signOffKeys {
+		if meta.Get(k) == "" {
+			return fmt.Errorf("%s:%d: the sign-off needs %s as well (set %s, or none of them)", name, lineOf(meta, k), k, strings.Join(signOffKeys, ", "))
+		}
+	}
+	if meta.Get("next_review") <= meta.Get("last_reviewed") {
+		return fmt.Errorf("%s:%d: next_review %s is not after last_reviewed %s", name, lineOf(meta, "next_review"), meta.Get("next_review"), meta.Get("last_reviewed"))
+	}
+	if h := meta.Get("content_hash"); len(h) != 64 || strings.Trim(h, "0123456789abcdef") != "" {
+		return fmt.Errorf("%s:%d: content_hash %q is not a SHA-256 as `explainer review` prints it (64 lower-case hex digits)", name, lineOf(meta, "content_hash"), h)
+	}
+	return nil
 }
 
 func lineOf(meta markdown.Meta, key string) int {

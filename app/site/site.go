@@ -8,6 +8,7 @@ import (
 
 	"explainer/app/faq"
 	"explainer/app/fit"
+	"explainer/app/sources"
 )
 
 // Site is all the parsed content.
@@ -16,6 +17,16 @@ type Site struct {
 	FAQ     []FAQ
 	Fit     *fit.Definition
 	Aids    Aids // the reading aids: key points, glossary, comparison (aids.go)
+	// Safety is the one safety line every page shows (safety.go).
+	Safety *Safety
+	// Sources are the works the site cites, in the order of
+	// content/sources.md; Cite finds their citations in a text.
+	Sources []*sources.Source
+	Cite    *sources.Citer
+	// ContentHash is the SHA-256 of the texts the practice signs off
+	// (review.go); fitTexts are the questionnaire's texts among them.
+	ContentHash string
+	fitTexts    []ReviewItem
 }
 
 // FAQ is one question with its answer, parsed once for rendering,
@@ -23,6 +34,9 @@ type Site struct {
 type FAQ struct {
 	faq.Item
 	Text string // the answer as plain text
+	// Safety: the page shows the site's safety line first in this answer
+	// (Text starts with it too).
+	Safety bool
 }
 
 // Load reads and validates every content file in fsys, including the links
@@ -65,7 +79,88 @@ func Load(fsys fs.FS, pages []string, yield func()) (*Site, error) {
 	if err := s.loadAids(fsys); err != nil {
 		return nil, err
 	}
+	if err := s.loadSafety(fsys); err != nil {
+		return nil, err
+	}
+	if err := s.loadSources(fsys); err != nil {
+		return nil, err
+	}
+	s.ContentHash = hashText(s.ReviewParts())
 	return s, nil
+}
+
+// loadSafety reads the safety line and puts it first in its FAQ answer's
+// text, so that searching the FAQ for its numbers or "emergency" finds it.
+func (s *Site) loadSafety(fsys fs.FS) error {
+	src, err := read(fsys, "safety.md")
+	if err != nil {
+		return err
+	}
+	if s.Safety, err = ParseSafety("content/safety.md", src); err != nil {
+		return err
+	}
+	for i := range s.FAQ {
+		if s.FAQ[i].ID == s.Safety.FAQ {
+			s.FAQ[i].Safety = true
+			s.FAQ[i].Text = s.Safety.Text + "\n" + s.FAQ[i].Text
+			return nil
+		}
+	}
+	return fmt.Errorf("content/safety.md:%d: faq %q is not a question id in content/faq.md", s.Safety.FAQLine, s.Safety.FAQ)
+}
+
+// loadSources reads the sources and checks the citations of every text
+// the site writes itself: each cites a source, each source is cited.
+func (s *Site) loadSources(fsys fs.FS) error {
+	src, err := read(fsys, "sources.md")
+	if err != nil {
+		return err
+	}
+	if s.Sources, err = sources.Parse("content/sources.md", src); err != nil {
+		return err
+	}
+	s.Cite = sources.NewCiter(s.Sources)
+	texts, err := s.citingTexts(fsys)
+	if err != nil {
+		return err
+	}
+	return sources.Check(s.Sources, "content/sources.md", texts)
+}
+
+// citingTexts are the site's own texts that may cite: the FAQ, the
+// comparison, the questionnaire, "In short" and the glossary.
+func (s *Site) citingTexts(fsys fs.FS) ([]sources.Text, error) {
+	var out []sources.Text
+	for _, q := range s.FAQ {
+		out = append(out, sources.Text{File: "content/faq.md", Line: q.Line, Value: q.Question + "\n" + q.Answer.PlainText()})
+	}
+	if c := s.Aids.Compare; c != nil {
+		out = append(out, sources.Text{File: "content/comparison.md", Line: 1, Value: c.Caption + "\n" + c.Note})
+		for _, r := range c.Rows {
+			out = append(out, sources.Text{File: "content/comparison.md", Line: r.Line, Value: r.Aspect + "\n" + r.Left + "\n" + r.Right})
+		}
+	}
+	src, err := read(fsys, "fit.txt")
+	if err != nil {
+		return nil, err
+	}
+	fits, err := fit.Texts("content/fit.txt", src)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range fits {
+		out = append(out, sources.Text{File: "content/fit.txt", Line: t.Line, Value: t.Value})
+		s.fitTexts = append(s.fitTexts, ReviewItem{Label: t.String(), Text: t.Value})
+	}
+	for _, id := range s.Article.SectionIDs() {
+		for _, p := range s.Aids.InShort[id] {
+			out = append(out, sources.Text{File: "content/in-short.md (" + id + ")", Line: 1, Value: p})
+		}
+	}
+	for _, g := range s.Aids.Glossary {
+		out = append(out, sources.Text{File: "content/glossary.md", Line: g.Line, Value: g.Definition})
+	}
+	return out, nil
 }
 
 // hasFAQ reports whether id is the id of an FAQ question.

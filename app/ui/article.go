@@ -44,14 +44,8 @@ func (p *ArticlePage) Render() app.UI {
 func (u *App) articleHeader() app.UI {
 	a := u.site.Article
 	facts := []app.UI{app.Li().Text(strconv.Itoa(a.ReadingMinutes()) + " min read")}
-	if a.LastReviewed != "" {
-		facts = append(facts, app.Li().Body(app.Text("Last reviewed "), app.Time().DateTime(a.LastReviewed).Text(a.LastReviewed)))
-	}
-	if a.ReviewedBy != "" {
-		facts = append(facts, app.Li().Text("Reviewed by "+a.ReviewedBy))
-	}
-	if a.NextReview != "" {
-		facts = append(facts, app.Li().Body(app.Text("Next review due "), app.Time().DateTime(a.NextReview).Text(a.NextReview)))
+	if r := u.reviewed(); r != nil {
+		facts = append(facts, app.Li().Body(r...))
 	}
 	byline := []app.UI{app.P().Class("byline").Text("By " + a.Author)}
 	if a.Credentials != "" {

@@ -13,6 +13,7 @@ import (
 
 	"explainer/app/aids"
 	"explainer/app/site"
+	"explainer/app/sources"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -31,7 +32,7 @@ func (u *App) comparisonAfter(section string) app.UI {
 	if section != comparisonSection || u.site.Aids.Compare == nil {
 		return nil
 	}
-	return comparison(u.site.Aids.Compare)
+	return u.comparison(u.site.Aids.Compare)
 }
 
 // answerBlock is an FAQ answer as a static block; on /faq the answer on
@@ -39,29 +40,32 @@ func (u *App) comparisonAfter(section string) app.UI {
 func (l *FAQList) answerBlock(it site.FAQ, terms *aids.Marker) app.UI {
 	c := l.ui.site.Aids.Compare
 	if l.Path != FAQPath || it.ID != comparisonFAQ || c == nil {
-		return l.ui.staticBlock("faq-answer:"+it.ID, func() app.HTMLDiv { return faqAnswer(it, terms) })
+		return l.ui.staticBlock("faq-answer:"+it.ID, func() app.HTMLDiv { return l.ui.faqAnswer(it, terms) })
 	}
 	return l.ui.staticBlock("faq-answer:"+it.ID+"+compare", func() app.HTMLDiv {
-		d := faqAnswer(it, terms)
-		return app.Div().Body(d, comparison(c))
+		d := l.ui.faqAnswer(it, terms)
+		return app.Div().Body(d, l.ui.comparison(c))
 	})
 }
 
-// comparison is the table and its drawing.
-func comparison(c *aids.Comparison) app.UI {
+// comparison is the table and its drawing. The table's citations link to
+// /sources; the drawing, for sighted readers on wide screens, links them
+// too but keeps them out of the Tab order, which goes through the table
+// (web/compare.css shows the table while focus is in it).
+func (u *App) comparison(c *aids.Comparison) app.UI {
 	rows := make([]app.UI, len(c.Rows))
 	for i, r := range c.Rows {
 		rows[i] = app.Tr().Body(
 			app.Th().Scope("row").Text(r.Aspect),
-			app.Td().Text(r.Left),
-			app.Td().Text(r.Right),
+			app.Td().Body(u.cited(r.Left)...),
+			app.Td().Body(u.cited(r.Right)...),
 		)
 	}
 	return app.Div().Class("compare").Body(
 		app.Table().Class("compare-table").Body(
 			app.Caption().Body(
 				app.Span().Class("compare-title").Text(c.Caption),
-				app.Span().Class("compare-note").Text(c.Note),
+				app.Span().Class("compare-note").Body(u.cited(c.Note)...),
 				app.Span().Class("compare-by").Text(comparisonBy),
 			),
 			app.THead().Body(app.Tr().Body(
@@ -71,7 +75,7 @@ func comparison(c *aids.Comparison) app.UI {
 			)),
 			app.TBody().Body(rows...),
 		),
-		app.Raw(comparisonSVG(c)),
+		app.Raw(comparisonSVG(c, u.site.Cite)),
 	)
 }
 
@@ -91,7 +95,11 @@ const (
 // names, then for every aspect a labelled band and the two cells side by
 // side. The columns differ by position, name and outline (solid for the
 // first, dashed for the second), never by colour alone.
-func comparisonSVG(c *aids.Comparison) string {
+//
+// A citation in a cell links to its source, as in the table; the link is
+// out of the Tab order (tabindex -1), since keyboard and screen reader
+// readers use the table's. A citation is kept on one line.
+func comparisonSVG(c *aids.Comparison, cite *sources.Citer) string {
 	colW := (svgW - svgGap) / 2
 	xs := [2]float64{0, colW + svgGap}
 	maxChars := fits(colW-2*svgPad, 1)
@@ -102,7 +110,35 @@ func comparisonSVG(c *aids.Comparison) string {
 		if anchor != "" {
 			b.WriteString(` text-anchor="` + anchor + `"`)
 		}
-		b.WriteString(`>` + html.EscapeString(s) + `</text>`)
+		b.WriteString(`>`)
+		s = strings.ReplaceAll(s, keep, " ")
+		pieces := cite.Split(s)
+		if pieces == nil {
+			pieces = []sources.Piece{{Text: s}}
+		}
+		for _, p := range pieces {
+			if p.Source == nil {
+				b.WriteString(html.EscapeString(p.Text))
+				continue
+			}
+			b.WriteString(`<a href="` + SourcesPath + "#" + p.Source.ID + `" tabindex="-1" class="cmp-cite">` + html.EscapeString(p.Text) + `</a>`)
+		}
+		b.WriteString(`</text>`)
+	}
+	// wrapCited wraps s with each citation's spaces held, so that no
+	// citation is split across two lines.
+	wrapCited := func(s string, n int) []string {
+		var h strings.Builder
+		for _, p := range cite.Split(s) {
+			if p.Source != nil {
+				p.Text = strings.ReplaceAll(p.Text, " ", keep)
+			}
+			h.WriteString(p.Text)
+		}
+		if h.Len() == 0 {
+			return wrap(s, n)
+		}
+		return wrap(h.String(), n)
 	}
 	for _, l := range wrap(c.Caption, fits(svgW, 1.15)) {
 		y += 26
@@ -127,7 +163,7 @@ func comparisonSVG(c *aids.Comparison) string {
 		b.WriteString(`<rect x="` + num(svgW/2-w/2) + `" y="` + num(y+3) + `" width="` + num(w) + `" height="` + num(svgAspectH-6) + `" rx="14" class="cmp-aspect"/>`)
 		text(svgW/2, y+svgAspectH/2+5.5, "cmp-aspect-text", "middle", r.Aspect)
 		y += svgAspectH + 4
-		cells := [2][]string{wrap(r.Left, maxChars), wrap(r.Right, maxChars)}
+		cells := [2][]string{wrapCited(r.Left, maxChars), wrapCited(r.Right, maxChars)}
 		h := float64(max(len(cells[0]), len(cells[1])))*svgLine + 2*svgPad - 4
 		for i, lines := range cells {
 			b.WriteString(`<rect x="` + num(xs[i]+1) + `" y="` + num(y) + `" width="` + num(colW-2) + `" height="` + num(h) + `" rx="6" class="cmp-cell cmp-col` + strconv.Itoa(i) + `"/>`)
@@ -140,6 +176,10 @@ func comparisonSVG(c *aids.Comparison) string {
 	y += 2
 	return `<svg class="compare-svg" aria-hidden="true" focusable="false" viewBox="0 0 ` + num(svgW) + ` ` + num(y) + `" width="` + num(svgW) + `" height="` + num(y) + `" xmlns="http://www.w3.org/2000/svg">` + b.String() + `</svg>`
 }
+
+// keep stands for a space that wrap must not break at (in a citation): a
+// character of Unicode's private use area, never in the content.
+const keep = "\ue000"
 
 // wrap breaks s into lines of at most n characters, at spaces.
 func wrap(s string, n int) []string {

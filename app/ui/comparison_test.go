@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -8,6 +9,9 @@ import (
 // checkComparison reports what the prerendered comparison in h lacks: a
 // caption with the note, column headers, every row with its row header and
 // both cells, and the drawing hidden from screen readers with every aspect.
+// citationLinks matches a citation's link, its text in group 2.
+var citationLinks = regexp.MustCompile(`<a class="cite" href="(/sources#[a-z0-9-]+)">([^<]*)</a>`)
+
 func checkComparison(t *testing.T, where, h string) {
 	t.Helper()
 	_, s := loadFAQSite(t)
@@ -18,10 +22,23 @@ func checkComparison(t *testing.T, where, h string) {
 	if !strings.Contains(h, `<th scope="col">`+htmlEsc(c.Left)+`</th><th scope="col">`+htmlEsc(c.Right)+`</th>`) {
 		t.Errorf("%s: no column headers", where)
 	}
+	// Cells read as the content says, with each citation a link to its
+	// entry on /sources.
+	plain := citationLinks.ReplaceAllString(h, "$2")
 	for _, r := range c.Rows {
-		if !strings.Contains(h, `<tr><th scope="row">`+htmlEsc(r.Aspect)+`</th><td>`+htmlEsc(r.Left)+`</td><td>`+htmlEsc(r.Right)+`</td></tr>`) {
+		if !strings.Contains(plain, `<tr><th scope="row">`+htmlEsc(r.Aspect)+`</th><td>`+htmlEsc(r.Left)+`</td><td>`+htmlEsc(r.Right)+`</td></tr>`) {
 			t.Errorf("%s: row %q is not a row header with its two cells", where, r.Aspect)
 		}
+		for _, cell := range []string{r.Left, r.Right} {
+			for _, p := range s.Cite.Split(cell) {
+				if p.Source != nil && !strings.Contains(h, `<a class="cite" href="/sources#`+p.Source.ID+`">`+htmlEsc(p.Text)+`</a>`) {
+					t.Errorf("%s: row %q: the citation %q does not link to /sources#%s", where, r.Aspect, p.Text, p.Source.ID)
+				}
+			}
+		}
+	}
+	if !strings.Contains(h, `<a class="cite" href="/sources#steinert-2017">`) {
+		t.Errorf("%s: no citation links to its source", where)
 	}
 	svg, ok := element(h, "<svg")
 	if !ok || !strings.Contains(svg, `aria-hidden="true"`) {

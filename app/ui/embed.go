@@ -13,12 +13,9 @@ func (u *App) embedPage(name string, body ...app.UI) app.UI {
 	return app.Div().Class("page embed embed-"+name).Body(
 		app.Main().ID("main").Class("embed-main").Body(body...),
 		app.Footer().Class("embed-footer").Body(
+			u.safetyLine(""),
 			app.P().Body(
-				app.Text("Educational information, not medical advice. In a crisis, "),
-				call988(),
-				app.Text("; in an emergency, "),
-				call911(),
-				app.Text(". "),
+				app.Text("Educational information, not medical advice. "),
 				app.A().Href(u.fullPage(name)).Target("_blank").Rel("noopener").Body(
 					app.Text("Open the full site"),
 					app.Span().Class("visually-hidden").Text(" (opens in a new tab)"),

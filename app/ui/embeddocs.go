@@ -81,7 +81,7 @@ func (d *EmbedDocs) Render() app.UI {
 	return d.ui.page(EmbedDocsPath,
 		app.Div().Class("prose embed-docs").Body(
 			app.H1().Text("Embed this explainer on your site"),
-			app.P().Text("Referring clinicians, directories and partner sites can show the article, the FAQ or the fit questionnaire on their own pages. The widget sizes itself, keeps the safety notes, and sends nothing private to your page: the questionnaire's answers never leave the reader's device."),
+			app.P().Text("Referring clinicians, directories and partner sites can show the article, the FAQ or the fit questionnaire on their own pages. The widget sizes itself and keeps the safety notes. Your page learns only the widget's height, that it is ready, and when a reader reaches the questionnaire's result; the result band only if you opt in below, and never the answers, which stay on the reader's device. The questionnaire tells the reader this."),
 			d.picker(),
 			app.H2().ID("preview").Text("Preview"),
 			app.IFrame().Class("embed-preview").Src(previewSrc).Title("Preview: "+widgetLabels[d.widget()]),

@@ -80,16 +80,24 @@ func (p *FitPage) readParams(ctx app.Context) {
 // sharing reports whether the host page is told the result band.
 func (p *FitPage) sharing() bool { return p.Embedded && p.ShareResult }
 
-// fitShareNotice tells the reader, before the result and above it, that
-// the site showing the widget learns the result band and nothing else.
-// It is shown only when that site has opted in.
+// fitShareNotice tells the reader of an embedded questionnaire, at the
+// start, before the result and above it, exactly what the website showing
+// it learns (web/embed-frame.js sends it): the box's height, so that it
+// fits, and that the reader reached a result; the result band only when
+// that site has opted in; never the answers. The full site says nothing:
+// no other site is involved there.
 func (p *FitPage) fitShareNotice(before bool) app.UI {
-	if !p.sharing() {
+	if !p.Embedded {
 		return nil
 	}
-	text := "Please note: the website showing this questionnaire will be told which result you get when you finish. It is never told your answers."
+	if !p.sharing() {
+		return app.P().Class("fit-host-notice").Text("The website showing this questionnaire learns the height of this box, so that it fits, " +
+			"and that you reached a result. It is never told your answers or your result.")
+	}
+	text := "Please note: the website showing this questionnaire will be told which result you get when you finish. " +
+		"It also learns the height of this box, so that it fits. It is never told your answers."
 	if !before {
-		text = "The website showing this questionnaire is told which result you got. It is never told your answers."
+		text = "The website showing this questionnaire is told which result you got, and the height of this box. It is never told your answers."
 	}
 	return app.P().Class("fit-share-notice").Text(text)
 }
@@ -143,9 +151,9 @@ func (u *App) fitInvitation() app.UI {
 }
 
 // fitSafety is the reminder shown on every step; the result leads with
-// its own safety line instead (fitResultSafety) and ends with the disclaimer.
-func fitSafety() app.UI {
-	return app.Div().Class("fit-safety").Body(fitDisclaimer(), crisisLine())
+// the safety line instead (fitResultSafety) and ends with the disclaimer.
+func (u *App) fitSafety() app.UI {
+	return app.Div().Class("fit-safety").Body(fitDisclaimer(), u.safetyLine(""))
 }
 
 func fitDisclaimer() app.UI {

@@ -25,17 +25,17 @@ func (p *FitPage) renderResult() app.UI {
 
 	var tooFew app.UI
 	if r.TooFew {
-		tooFew = app.P().Class("fit-too-few").Text(d.TooFew)
+		tooFew = app.P().Class("fit-too-few").Body(p.ui.cited(d.TooFew)...)
 	}
 	var medication, medicationOnly app.UI
 	if r.MedicationOnly {
 		// No band text can speak for answers that say nothing of therapy,
 		// so this is said plainly, next to the band.
-		medicationOnly = app.P().Class("fit-medication-only").Text(d.MedicationOnly)
+		medicationOnly = app.P().Class("fit-medication-only").Body(p.ui.cited(d.MedicationOnly)...)
 	} else if r.Medication && d.Medication != nil {
 		medication = app.Section().Class("fit-summary-part fit-medication").Aria("labelledby", "fit-medication-title").Body(
 			app.H3().ID("fit-medication-title").Text(d.Medication.Title),
-			app.P().Class("fit-reason-text").Text(d.Medication.Text),
+			app.P().Class("fit-reason-text").Body(p.ui.cited(d.Medication.Text)...),
 			p.ui.readMore(d.Medication.Section),
 		)
 	}
@@ -55,11 +55,11 @@ func (p *FitPage) renderResult() app.UI {
 	return res.Body(
 		p.fitShareNotice(false),
 		app.Section().Class("fit-summary").Aria("labelledby", fitResultTitleID).Body(
-			fitResultSafety(),
+			p.ui.fitResultSafety(),
 			app.P().Class("fit-kicker").Text("Your result"),
 			app.H2().ID(fitResultTitleID).Class("fit-band").TabIndex(-1).Text(r.Band.Title),
 			tooFew,
-			app.P().Class("fit-band-text").Text(r.Band.Text),
+			app.P().Class("fit-band-text").Body(p.ui.cited(r.Band.Text)...),
 			medicationOnly,
 			p.ui.fitFirstOptions(r),
 			p.ui.fitCareFirst(),
@@ -97,16 +97,7 @@ func (p *FitPage) renderResult() app.UI {
 
 // fitResultSafety leads every result, above the band: the questionnaire
 // cannot judge risk and does not ask, so the way to urgent help comes first.
-func fitResultSafety() app.UI {
-	return app.P().Class("fit-result-safety").Body(
-		app.Strong().Text("If you need help soon or feel unsafe, do not wait for a consultation:"),
-		app.Text(" "),
-		call988(),
-		app.Text(", or "),
-		call911(),
-		app.Text(" in an emergency."),
-	)
-}
+func (u *App) fitResultSafety() app.UI { return u.safetyLine("fit-result-safety") }
 
 // fitSaid repeats the reader's own answers in one sentence, so the result
 // describes only what they said: "You said these are like you: a; b."
@@ -131,7 +122,7 @@ func (u *App) fitFirstOptions(r *fit.Result) app.UI {
 	}
 	return app.Section().Class("fit-summary-part fit-first").Aria("labelledby", "fit-first-title").Body(
 		app.H3().ID("fit-first-title").Text(f.Title),
-		app.P().Text(f.Said+" "+f.Text),
+		app.P().Body(u.cited(f.Said+" "+f.Text)...),
 	)
 }
 
@@ -145,10 +136,11 @@ func (u *App) fitCareFirst() app.UI {
 	return app.Div().Class("fit-care-first").Body(
 		app.P().Class("fit-care-first-lead").Body(app.Strong().Text(c.Lead)),
 		app.Ul().Body(app.Range(c.Items).Slice(func(i int) app.UI {
-			return app.Li().Text(c.Items[i])
+			return app.Li().Body(u.cited(c.Items[i])...)
 		})),
 		app.P().Class("fit-care-first-sources").Body(
-			app.Text(c.Sources+" "),
+			app.Span().Body(u.cited(c.Sources)...),
+			app.Text(" "),
 			app.A().Href(FAQPath+"#"+faq).Text(c.LinkText),
 		),
 	)
@@ -184,7 +176,7 @@ func (u *App) fitReasons(r *fit.Result) app.UI {
 			app.H4().Text(rs.Theme.Title),
 			app.P().Class("fit-direction").Text(dir),
 			app.Ul().Class("fit-reason-answers").Aria("label", "Your answers").Body(answers...),
-			app.P().Class("fit-reason-text").Text(rs.Theme.Text),
+			app.P().Class("fit-reason-text").Body(u.cited(rs.Theme.Text)...),
 			u.readMore(rs.Theme.Section),
 		))
 	}
@@ -224,10 +216,10 @@ func (u *App) fitHow() app.UI {
 			return app.Li().Body(app.A().Href(ArticlePath + "#" + secs[i]).Text(u.sectionTitle(secs[i])))
 		})),
 		app.H3().ID("fit-for-whom").Text("Who it is for"),
-		app.P().Text(d.ForWhom),
+		app.P().Body(u.cited(d.ForWhom)...),
 		app.H3().Text("How your answers are weighed"),
-		app.P().Text(d.How),
+		app.P().Body(u.cited(d.How)...),
 		app.H3().Text("What it cannot do"),
-		app.P().Text(d.Limits),
+		app.P().Body(u.cited(d.Limits)...),
 	)
 }

@@ -104,13 +104,13 @@ func (p *FitPage) renderStatement(i int) app.UI {
 		fitProgress(fitProgressText(i, n), i+1, n),
 		app.FieldSet().Class("fit-statement").Aria("describedby", "fit-hint").Body(
 			app.Legend().ID(fitLegendID).Class("fit-legend").TabIndex(-1).Text(s.Text),
-			app.P().ID("fit-hint").Class("fit-hint").Text(hint),
+			app.P().ID("fit-hint").Class("fit-hint").Body(p.ui.cited(hint)...),
 			app.Div().Class("fit-options").Body(opts...),
 		),
 		app.Div().Class("fit-nav").Body(back, next),
 		noteEl,
 		fitHowLink(i),
-		fitSafety(),
+		p.ui.fitSafety(),
 	)
 }
 
@@ -130,10 +130,9 @@ func (u *App) fitIntro(share app.UI) app.HTMLDiv {
 		// One short paragraph and the privacy promise, said once, so that
 		// the first statement and its first answers fit a phone's first
 		// screen; "How this works" follows the statement (fitHowLink).
-		app.P().Body(
-			app.Text(u.site.Fit.Intro+" "),
+		app.P().Body(append(u.cited(u.site.Fit.Intro+" "),
 			app.Strong().Class("fit-privacy").Text("Your answers stay on this device."),
-		),
+		)...),
 		share,
 	)
 }
@@ -181,7 +180,7 @@ func (p *FitPage) renderReview() app.UI {
 		app.Div().Class("fit-actions").Body(
 			app.Button().Type("button").Class("secondary fit-start-over").Text("Start over").OnClick(p.startOver),
 		),
-		fitSafety(),
+		p.ui.fitSafety(),
 	)
 }
 

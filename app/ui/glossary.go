@@ -39,11 +39,16 @@ func (p *GlossaryPage) Render() app.UI {
 	)
 }
 
-// faqAnswer renders one FAQ answer with the first use of each glossary
-// term in the FAQ marked (m is shared by the answers, in order), followed
-// by the definitions of the terms it marked.
-func faqAnswer(it site.FAQ, m *aids.Marker) app.HTMLDiv {
-	body := it.Answer.WithTextHook(termHook(m, "gf-")).UI()
+// faqAnswer renders one FAQ answer with its citations linked to /sources
+// and the first use of each glossary term in the FAQ marked (m is shared
+// by the answers, in order), followed by the definitions of the terms it
+// marked. The crisis answer starts with the site's safety line.
+func (u *App) faqAnswer(it site.FAQ, m *aids.Marker) app.HTMLDiv {
+	var body []app.UI
+	if it.Safety {
+		body = append(body, u.safetyLine("faq-safety"))
+	}
+	body = append(body, it.Answer.WithTextHook(u.citeHook(termHook(m, "gf-"))).UI()...)
 	body = append(body, termDefinitions(m.Take(), "gf-")...)
 	return app.Div().Class("faq-answer-text").Body(body...)
 }

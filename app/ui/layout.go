@@ -11,7 +11,7 @@ func (u *App) page(current string, main ...app.UI) app.UI {
 		app.A().Class("skip-link").Href("#main").OnClick(focusTarget("main")).Text("Skip to content"),
 		u.siteHeader(current),
 		app.Main().ID("main").Class("layout").TabIndex(-1).Body(main...),
-		siteFooter(),
+		u.siteFooter(),
 		statusBanners(),
 	)
 }
@@ -58,14 +58,16 @@ func (u *App) siteHeader(current string) app.UI {
 	)
 }
 
-func siteFooter() app.UI {
+func (u *App) siteFooter() app.UI {
 	return app.Footer().Class("site-footer").Body(
 		app.Div().Class("site-footer-inner").Body(
 			app.P().Text("This site offers educational information, not medical advice. Reading it does not create a doctor–patient relationship."),
-			crisisLine(),
+			u.safetyLine(""),
+			u.reviewLine(),
 			app.P().Text("Privacy: no tracking, no cookies, no analytics. Nothing you enter here leaves your device."),
 			lightMode(),
 			app.P().Body(app.A().Href(GlossaryPath).Text("Glossary: the words used here, in plain words")),
+			app.P().Body(app.A().Href(SourcesPath).Text("Sources: the studies, guidelines and laws this site cites")),
 			app.P().Body(app.A().Href(EmbedDocsPath).Text("Embed the article, the FAQ or the self-reflection on your own site")),
 		),
 	)
@@ -81,30 +83,6 @@ func lightMode() app.UI {
 		app.Span().Class("light-kept").Attr("role", "status"),
 	)
 }
-
-// crisisLine is the crisis signposting shown in the footer and wherever a
-// reader reflects on their own situation.
-func crisisLine() app.UI {
-	return app.P().Class("crisis").Body(
-		app.Text("If you are in crisis, "),
-		call988(),
-		app.Text(" (Suicide & Crisis Lifeline); in an emergency, "),
-		call911(),
-		app.Text("."),
-	)
-}
-
-// call988 offers the 988 Lifeline both ways it answers: a phone call and a
-// text message. Each link names its number, so it makes sense on its own.
-func call988() app.UI {
-	return app.Span().Class("crisis-988").Body(
-		app.A().Href("tel:988").Text("call 988"),
-		app.Text(" or "),
-		app.A().Href("sms:988").Text("text 988"),
-	)
-}
-
-func call911() app.UI { return app.A().Href("tel:911").Text("call 911") }
 
 // focusTarget moves keyboard focus to the element with id, as the browser
 // does for an in-page link. go-app's router takes every link click and only

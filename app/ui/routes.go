@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"explainer/app/site"
 	"explainer/app/widget"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -15,6 +16,7 @@ const (
 	FAQPath       = "/faq"
 	FitPath       = "/fit"
 	GlossaryPath  = "/glossary"
+	SourcesPath   = "/sources"
 	EmbedDocsPath = "/embed"
 )
 
@@ -46,7 +48,9 @@ func table() []entry {
 	return []entry{
 		{
 			path: ArticlePath, nav: "Article",
-			data:   func(u *App, base string) any { return articleData(u.site.Article, base) },
+			data: func(u *App, base string) any {
+				return articleData(u.site.Article, base, u.site.Review(u.now()) == site.Current)
+			},
 			view:   func(u *App) app.Composer { return &ArticlePage{ui: u} },
 			widget: widget.Article,
 			embed:  func(u *App, p widget.Params) app.Composer { return &EmbedArticle{ui: u, Section: p.Section} },
@@ -78,9 +82,15 @@ func table() []entry {
 			view:        func(u *App) app.Composer { return &GlossaryPage{ui: u} },
 		},
 		{
+			path:        SourcesPath,
+			title:       "Sources: the Studies, Guidelines and Laws This Site Cites",
+			description: "Every study, guideline and law the FAQ, the comparison with CBT and the questionnaire cite, in full, with a link to each.",
+			view:        func(u *App) app.Composer { return &SourcesPage{ui: u} },
+		},
+		{
 			path:        EmbedDocsPath,
 			title:       "Embed the explainer on your site",
-			description: "Show the article, the FAQ or the fit questionnaire on your own site: one snippet, an iframe that sizes itself, nothing private shared.",
+			description: "Show the article, the FAQ or the fit questionnaire on your own site: one snippet, an iframe that sizes itself; a reader’s answers are never shared.",
 			view:        func(u *App) app.Composer { return &EmbedDocs{ui: u} },
 		},
 	}

@@ -38,7 +38,7 @@ func TestRouteTableDerivesEveryRouteAndItsFacts(t *testing.T) {
 	}
 	// The pages other pages and sites link to must stay; a new page is one
 	// more entry in the table and needs no change here.
-	for _, p := range []string{ArticlePath, FAQPath, FitPath, GlossaryPath, EmbedDocsPath} {
+	for _, p := range []string{ArticlePath, FAQPath, FitPath, GlossaryPath, SourcesPath, EmbedDocsPath} {
 		if !slices.Contains(paths, p) {
 			t.Errorf("routes = %v, lacking %s", paths, p)
 		}

@@ -3,8 +3,8 @@ package ui
 import "explainer/app/site"
 
 // articleData is the article as a MedicalWebPage. Review fields appear only
-// when the content sets them.
-func articleData(a *site.Article, baseURL string) any {
+// while the practice's sign-off is current (reviewed).
+func articleData(a *site.Article, baseURL string, reviewed bool) any {
 	author := map[string]any{"@type": "Person", "name": a.Author}
 	if a.Credentials != "" {
 		author["jobTitle"] = a.Credentials
@@ -23,10 +23,8 @@ func articleData(a *site.Article, baseURL string) any {
 	if baseURL != "" {
 		doc["url"] = baseURL + ArticlePath
 	}
-	if a.LastReviewed != "" {
+	if reviewed {
 		doc["lastReviewed"] = a.LastReviewed
-	}
-	if a.ReviewedBy != "" {
 		doc["reviewedBy"] = map[string]any{"@type": "Person", "name": a.ReviewedBy}
 	}
 	return doc

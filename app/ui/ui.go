@@ -11,6 +11,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"explainer/app/site"
@@ -24,6 +26,17 @@ type Config struct {
 	// BaseURL is the site's public URL when the operator set one; the
 	// embed page's snippets use it.
 	BaseURL string
+	// Now is the clock the sign-off's next review date is checked
+	// against; nil is the real one. Tests set it.
+	Now func() time.Time
+}
+
+// now is the configured clock's time.
+func (u *App) now() time.Time {
+	if u.cfg.Now != nil {
+		return u.cfg.Now()
+	}
+	return time.Now()
 }
 
 // App is the user interface of one site: its components and routes, built

@@ -299,6 +299,11 @@ func TestEmbedFitSharesTheResultBandOnlyWhenTheHostOptsIn(t *testing.T) {
 			if got := shareNoticeShown(b); got != tc.share {
 				t.Errorf("at the start, the notice that the site learns the band shown: %v, want %v", got, tc.share)
 			}
+			// Without the opt-in, the reader is told exactly what the host
+			// learns instead: the height, and that they reached a result.
+			if !tc.share && !evalIn[bool](b, "/embed/fit", `(() => { const el = document.querySelector(".fit-host-notice"); return !!el && el.getBoundingClientRect().height > 0 && /never told your answers or your result/.test(el.textContent); })()`) {
+				t.Error("at the start, the reader is not told what the host page learns")
+			}
 			for i, st := range d.Statements {
 				waitIn(b, fmt.Sprintf("statement %d", i+1), fmt.Sprintf(`document.querySelector("#fit-legend") && document.querySelector("#fit-legend").textContent === %q`, st.Text))
 				evalIn[bool](b, "/embed/fit", fmt.Sprintf(`(document.querySelector("#fit-%s-%d").click(), document.querySelector("#fit-next").click(), true)`, st.ID, answers[st.ID]))
