@@ -138,11 +138,10 @@ func (u *App) fitCareFirst() app.UI {
 		app.Ul().Body(app.Range(c.Items).Slice(func(i int) app.UI {
 			return app.Li().Body(u.cited(c.Items[i])...)
 		})),
-		app.P().Class("fit-care-first-sources").Body(
-			app.Span().Body(u.cited(c.Sources)...),
-			app.Text(" "),
-			app.A().Href(FAQPath+"#"+faq).Text(c.LinkText),
-		),
+		app.P().Class("fit-care-first-sources").Body(u.cited(c.Sources)...),
+		// On a line of its own: beside the citation links it would be a
+		// cramped target.
+		app.P().Body(app.A().Href(FAQPath+"#"+faq).Text(c.LinkText)),
 	)
 }
 

@@ -431,7 +431,8 @@ func (b *browser) waitFor(what, predicate string) {
 	// itself) ends the poll with its context; the new document is polled.
 	for try := 0; try < 3; try++ {
 		_, err = chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](predicate, chromedp.WithPollingTimeout(45*time.Second), chromedp.WithPollingInterval(25*time.Millisecond)))
-		if err == nil || !strings.Contains(err.Error(), "Cannot find context") && !strings.Contains(err.Error(), "context was destroyed") {
+		if err == nil || !strings.Contains(err.Error(), "Cannot find context") && !strings.Contains(err.Error(), "context was destroyed") &&
+			!strings.Contains(err.Error(), "target navigated or closed") {
 			break
 		}
 	}
