@@ -12,7 +12,7 @@ WASMFLAGS := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=runtime/...=
 GOSRC     := $(shell find . -name '*.go' -not -path './node_modules/*' -not -path './.tools/*') go.mod go.sum
 CONTENT   := $(wildcard content/*)
 
-.PHONY: all build wasm server run test vet lint tidy-check fmt-check clean static bench bench-tools
+.PHONY: all build wasm server run test vet lint tidy-check jscheck fmt-check clean static bench bench-tools
 
 all: build
 
@@ -79,7 +79,16 @@ VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU):
 	npm install --prefix .tools/vnu --no-save --no-audit --no-fund --loglevel=error vnu-jar@26.9.27
 
-test: fmt-check vet lint tidy-check web/app.wasm web/app.wasm.br $(AXE) $(VNU)
+# TypeScript, only to type-check the page's scripts (// @ts-check): tsc
+# reads web/*.js with the declarations in app/tools/jscheck and emits
+# nothing.
+TSC := .tools/typescript/node_modules/.bin/tsc
+$(TSC):
+	npm install --prefix .tools/typescript --no-save --no-audit --no-fund --loglevel=error typescript@5.9.3
+jscheck: $(TSC)
+	$(TSC) -p app/tools/jscheck/tsconfig.json
+
+test: fmt-check vet lint tidy-check jscheck web/app.wasm web/app.wasm.br $(AXE) $(VNU)
 	# The browser tests take several minutes on a shared machine.
 	$(GO) test -count=1 -timeout 30m ./...
 
@@ -123,7 +132,7 @@ BENCHFLAGS ?=
 bench: build $(LIGHTHOUSE) $(BEFORE)
 	$(GO) test -run '^$$' -bench . -benchtime 2000x ./app/server
 	LOAD=1 $(GO) test -count=1 -run '^TestLoadAgainstPlainFileServer$$' -v ./app/server
-	$(GO) run ./app/bench -before $(BEFORE) $(BENCHFLAGS)
+	$(GO) run ./app/tools/bench -before $(BEFORE) $(BENCHFLAGS)
 
 
 clean:

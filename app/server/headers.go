@@ -72,12 +72,12 @@ func (hs *headerSets) set(h http.Header, p, prefix string) {
 }
 
 // csp is the Content-Security-Policy: scripts only from this origin plus
-// WebAssembly compilation, the one inline stylesheet by its hash, nothing
-// from anywhere else.
+// WebAssembly compilation, the one inline script and the one inline
+// stylesheet by their hashes, nothing from anywhere else.
 func csp(styleHash, ancestors string) string {
 	return strings.Join([]string{
 		"default-src 'self'",
-		"script-src 'self' 'wasm-unsafe-eval'",
+		"script-src 'self' 'wasm-unsafe-eval' " + earlyHash,
 		"style-src 'self' " + styleHash,
 		"img-src 'self' data:",
 		"connect-src 'self'",

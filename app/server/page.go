@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"regexp"
 
+	"explainer/app/contract"
 	"explainer/app/ui"
 	"explainer/app/widget"
 )
@@ -32,8 +33,11 @@ func newShell(cfg Config, css []byte, meta func(string) ui.Meta, author string, 
 }
 
 // styleHash is the CSP source that allows an inline stylesheet.
-func styleHash(css []byte) string {
-	sum := sha256.Sum256(css)
+func styleHash(css []byte) string { return cspHash(css) }
+
+// cspHash is the CSP source that allows an inline element holding b.
+func cspHash(b []byte) string {
+	sum := sha256.Sum256(b)
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
@@ -50,7 +54,7 @@ type variant struct {
 // reader's intent: "load" for a page that cannot do without it.
 func bootOn(r ui.Route) string {
 	if r.BootOnLoad {
-		return "load"
+		return contract.BootOnLoad
 	}
 	return ""
 }
@@ -67,7 +71,6 @@ type headMeta struct {
 type pageData struct {
 	Prefix, Widget, Theme string
 	AutoHeight            bool
-	Route                 string // the path the page stands for; "" for the 404 page
 	BootOn                string // see bootOn
 	SaveData              bool
 	WasmSize              int
@@ -78,13 +81,16 @@ type pageData struct {
 	LD                    template.JS // JSON-LD, already JSON-encoded
 	Body                  template.HTML
 	Loader                template.HTML
+	Templates             template.HTML // see ui.BannerTemplates
+	Early                 template.JS   // earlyJS
 }
 
 // pageTemplate is every page. The widget and theme are set on <html> so
 // the first paint already has the right colours and no inner scrollbar;
 // links.js keeps in-app links under the base path (data-base) after mount.
-// data-route, data-boot-on and data-save-data tell boot.js when to start
-// the app (web/boot.js).
+// data-boot-on and data-save-data tell boot.js when to start the app
+// (web/boot.js). Every data-* name the scripts read comes from
+// package contract.
 //
 // Scripts come after the text: on a slow link, anything requested from the
 // <head> shares the bandwidth with the page the reader is waiting for.
@@ -93,14 +99,18 @@ type pageData struct {
 // run before the first paint (measured on the bench's phone: the first
 // contentful paint of / came 1.3-1.9x later than without the scripts).
 // boot.js loads the rest, data-scripts in order, after the load event or
-// on the reader's intent; nothing asks for the wasm here either.
+// on the reader's intent; nothing asks for the wasm here either. The one
+// inline script (earlyJS) only listens, so that what the reader does
+// before boot.js arrives is not lost. The banner templates are what
+// boot.js shows before the app runs (ui.BannerTemplates).
 // embed-frame.js comes before links.js, which makes links that leave the
 // widget open a new tab.
 var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
-<html lang="en"{{with .Prefix}} data-base="{{.}}"{{end}}{{with .Route}} data-route="{{.}}"{{end}}{{with .BootOn}} data-boot-on="{{.}}"{{end}}{{if .SaveData}} data-save-data{{end}}{{with .Widget}} data-widget="{{.}}"{{end}}{{with .Theme}} data-theme="{{.}}"{{end}}{{if .AutoHeight}} class="autoheight"{{end}}>
+<html lang="en"{{with .Prefix}} ` + contract.AttrBase + `="{{.}}"{{end}}{{with .BootOn}} ` + contract.AttrBootOn + `="{{.}}"{{end}}{{if .SaveData}} ` + contract.AttrSaveData + `{{end}}{{with .Widget}} ` + contract.AttrWidget + `="{{.}}"{{end}}{{with .Theme}} ` + contract.AttrTheme + `="{{.}}"{{end}}{{if .AutoHeight}} class="autoheight"{{end}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<script>{{.Early}}</script>
 <title>{{.Title}}</title>
 {{range .Meta}}{{if .Content}}<meta {{if .Property}}property{{else}}name{{end}}="{{.Name}}" content="{{.Content}}">
 {{end}}{{end}}{{with .Canonical}}<link rel="canonical" href="{{.}}">
@@ -114,11 +124,24 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 <body>
 {{.Body}}
 {{.Loader}}
+{{.Templates}}
 {{if .Widget}}<script defer src="{{.Prefix}}/web/embed-frame.js"></script>
-{{end}}<script defer src="{{.Prefix}}/web/boot.js" data-scripts="{{.Prefix}}/web/links.js {{.Prefix}}/wasm_exec.js {{.Prefix}}/app.js" data-wasm="{{.Prefix}}/web/app.wasm" data-wasm-size="{{.WasmSize}}"></script>
+{{end}}<script defer src="{{.Prefix}}/web/boot.js" ` + contract.AttrScripts + `="{{.Prefix}}/web/links.js {{.Prefix}}/wasm_exec.js {{.Prefix}}/app.js" ` + contract.AttrWasm + `="{{.Prefix}}/web/app.wasm" ` + contract.AttrWasmSize + `="{{.WasmSize}}"></script>
 </body>
 </html>
 `))
+
+// earlyJS is the page's one inline script, a few hundred bytes run before
+// the first paint. On a slow link boot.js arrives well after the text, and
+// a reader ticks an answer or types a search meanwhile; it keeps their
+// trusted clicks and input events for boot.js (contract.GlobalEarly), which
+// can then tell the reader's own ticks from answers the browser restored.
+const earlyJS template.JS = `(function(){var k=[];function f(e){k&&e.isTrusted&&k.push(e)}` +
+	`addEventListener("click",f,true);addEventListener("input",f,true);` +
+	`window.` + contract.GlobalEarly + `=function(){var r=k||[];k=null;return r}})()`
+
+// earlyHash is the CSP source that allows earlyJS.
+var earlyHash = cspHash([]byte(earlyJS))
 
 // page writes a complete HTML document for route r ("" for the 404 page)
 // around the prerendered body. The head is written here rather than by go-app so that attribute
@@ -133,9 +156,10 @@ func (s *shell) page(r ui.Route, v variant, body string, ld any) []byte {
 	}
 	d := pageData{
 		Prefix: s.prefix, Widget: v.widget, Theme: v.params.Theme, AutoHeight: v.params.AutoHeight,
-		Route: path, BootOn: bootOn(r), SaveData: v.saveData, WasmSize: s.wasmSize,
+		BootOn: bootOn(r), SaveData: v.saveData, WasmSize: s.wasmSize,
 		Title: m.Title, Canonical: canonical, CSS: s.css,
 		Body: template.HTML(s.prefixed(body)), Loader: loader,
+		Templates: template.HTML(ui.BannerTemplates()), Early: earlyJS,
 		Meta: []headMeta{
 			{Name: "description", Content: m.Description},
 			{Name: "author", Content: s.author},

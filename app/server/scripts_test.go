@@ -53,8 +53,12 @@ func TestServedPagesLeaveTheStartToBoot(t *testing.T) {
 				t.Errorf("%s: the page itself loads %s", path, src)
 			}
 		}
-		if n := strings.Count(page, "<script"); n != 1+strings.Count(page, `type="application/ld+json"`)+strings.Count(page, `src="/web/embed-frame.js"`) {
-			t.Errorf("%s: %d script elements, want boot.js only (and JSON-LD, embed-frame.js)", path, n)
+		if n := strings.Count(page, "<script"); n != 2+strings.Count(page, `type="application/ld+json"`)+strings.Count(page, `src="/web/embed-frame.js"`) {
+			t.Errorf("%s: %d script elements, want the inline listener and boot.js only (and JSON-LD, embed-frame.js)", path, n)
+		}
+		// The one inline script is earlyJS, allowed by its hash alone.
+		if !strings.Contains(page, "<script>"+string(earlyJS)+"</script>") || strings.Count(page, "<script>") != 1 {
+			t.Errorf("%s: the inline script is not exactly earlyJS", path)
 		}
 		if strings.Contains(page, `rel="preload"`) {
 			t.Errorf("%s: the page still preloads something", path)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"explainer/app/contract"
 	"strings"
 	"time"
 
@@ -100,7 +101,7 @@ func (l *FAQList) OnInit() {
 	}
 	l.ready = true
 	root := app.Window().Get("document").Get("documentElement")
-	if root.Call("getAttribute", "data-app").String() == "ready" {
+	if root.Call("getAttribute", contract.AttrApp).String() == contract.AppReady {
 		return // an in-app navigation: PreMount describes another page
 	}
 	l.skipNav = true
@@ -112,6 +113,10 @@ func (l *FAQList) OnInit() {
 	if id := strings.TrimPrefix(l.ui.pre.hash, "#"); l.ui.faqItem(id) != nil {
 		l.initial[id], l.target = true, id
 	}
+	// Text typed before the app: the first render answers it, and OnMount
+	// puts it in the new box.
+	l.query = l.ui.pre.values[searchID]
+	delete(l.ui.pre.values, searchID)
 }
 
 // OnMount scrolls to the answer the URL pointed to at load. The browser
@@ -119,6 +124,13 @@ func (l *FAQList) OnInit() {
 // position, so this only corrects it; if the reader has meanwhile scrolled
 // the answer out of view, they are left where they are.
 func (l *FAQList) OnMount(ctx app.Context) {
+	if q := l.query; q != "" {
+		ctx.Defer(func(app.Context) {
+			if in := app.Window().GetElementByID(searchID); in.Truthy() {
+				in.Set("value", q)
+			}
+		})
+	}
 	id := l.target
 	if id == "" {
 		return
@@ -180,7 +192,7 @@ func (l *FAQList) clearSearch(ctx app.Context, e app.Event) {
 // property, which would leave the old text in place.
 func (l *FAQList) emptySearch() app.Value {
 	l.query = ""
-	in := app.Window().GetElementByID("faq-search")
+	in := app.Window().GetElementByID(searchID)
 	if in.Truthy() {
 		in.Set("value", "")
 	}

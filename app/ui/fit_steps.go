@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"explainer/app/contract"
 	"fmt"
 	"strconv"
 
@@ -85,11 +86,11 @@ func (p *FitPage) renderStatement(i int) app.UI {
 		// scripts it stays aria-disabled (still focusable) and says so;
 		// boot.js makes it live, a press starting the app and being
 		// carried over (needsApp).
-		next = needsApp(next.Aria("disabled", "true").Aria("describedby", "fit-note")).Attr("data-boot-note", "fit-note")
+		next = needsApp(next.Aria("disabled", "true").Aria("describedby", "fit-note")).Attr(contract.AttrBootNote, "fit-note")
 		noteEl = app.P().ID("fit-note").Class("fit-note").Text("The questionnaire needs JavaScript to go on.").
-			Attr("data-boot-text", saved).
-			Attr("data-boot-light-text", "Light mode, to save data: the questionnaire loads when you start it.").
-			Attr("data-boot-wait-text", "Loading the questionnaire… Your answers are kept, and it goes on by itself.")
+			Attr(contract.AttrBootText, saved).
+			Attr(contract.AttrBootLightText, "Light mode, to save data: the questionnaire loads when you start it.").
+			Attr(contract.AttrBootWaitText, "Loading the questionnaire… Your answers are kept, and it goes on by itself.")
 	}
 	var back app.UI
 	if i > 0 {

@@ -1,12 +1,21 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"explainer/app/contract"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // go-app rebuilds the body from the components when the app starts, so what
 // a reader did on the prerendered page (scrolled, opened an answer, ticked
-// a radio button, focused a control) would be lost. App.Start records it
-// before the app starts; components read App.pre when they mount and carry
-// it over.
+// a radio button, typed a search, focused a control) would be lost. This
+// file owns that state: App.Start reads it from the page, and components
+// read App.pre when they mount and carry it over. Nothing can change it in
+// between: from App.Start to the mounted page, Go does not give the browser
+// a turn (go-app's first navigation mounts synchronously). web/boot.js only
+// keeps what the page cannot hold itself, presses on buttons that need the
+// app, and puts back to the server's default the ticks a browser restored
+// from an earlier visit, so that what is read here is the reader's.
 
 // preMount is what the prerendered page held when the app started.
 type preMount struct {
@@ -15,6 +24,7 @@ type preMount struct {
 	openIDs    []string          // ids of open <details> elements
 	checked    map[string]string // radio and checkbox inputs that were checked: name → value
 	focusedID  string            // id of the focused element, if it had one
+	values     map[string]string // text typed into inputs: id → value
 	static     map[string]string // static blocks by key: their outerHTML (see staticBlock)
 	hashHidden bool
 }
@@ -46,6 +56,13 @@ func (u *App) rememberPrerenderState() {
 		in := checked.Index(i)
 		pre.checked[in.Get("name").String()] = in.Get("value").String()
 	}
+	typed := doc.Call("querySelectorAll", "input[id]:not([type=radio]):not([type=checkbox])")
+	pre.values = map[string]string{}
+	for i := 0; i < typed.Length(); i++ {
+		if in := typed.Index(i); in.Get("value").String() != "" {
+			pre.values[in.Get("id").String()] = in.Get("value").String()
+		}
+	}
 	blocks := doc.Call("querySelectorAll", "["+staticAttr+"]")
 	pre.static = make(map[string]string, blocks.Length())
 	for i := 0; i < blocks.Length(); i++ {
@@ -75,7 +92,7 @@ func (u *App) mounted(ctx app.Context) {
 	}
 	y, focus := u.pre.scroll, u.pre.focusedID
 	ctx.Defer(func(app.Context) {
-		doc.Get("documentElement").Call("setAttribute", "data-app", "ready")
+		doc.Get("documentElement").Call("setAttribute", contract.AttrApp, contract.AppReady)
 		// The loading pill the server wrote (see the server's page shell).
 		if pill := doc.Call("getElementById", "wasm-status"); pill.Truthy() {
 			pill.Call("remove")
