@@ -1,5 +1,5 @@
 # make run   builds the WebAssembly and the server, then serves http://localhost:8000
-# make test  runs every test: gofmt, go vet, staticcheck and deadcode (server and wasm),
+# make test  runs every test: gofmt, go vet, staticcheck and deadcode (server and wasm), tsc,
 #            go mod tidy -diff, unit, golden, HTML-validity and browser tests
 # make static writes the static export to dist/ (EXPORTFLAGS="-base-url ... -base-path /x/")
 # make bench  compares the server's throughput with a plain file server on loopback, then

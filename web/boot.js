@@ -1,25 +1,26 @@
 // @ts-check
 // Boot on intent. The page the server wrote is complete for reading, so the
-// Go program starts only when the reader asks for something that needs it:
-// a control marked data-needs-app, a page that cannot do without the app
-// (data-boot-on="load": the questionnaire), or a page the service worker
-// answered for another address (data-boot-on="shell"). Until then, after
-// the load event, the wasm is fetched at low priority and compiled off the
-// main thread (compile-worker.js) and the service worker stores the site
-// for offline use. With Save-Data (the header, which the server marks on
-// <html>, navigator.connection.saveData, or a 2g connection) nothing of the
-// app is fetched until the reader asks or keeps the site for offline use.
+// Go program starts only when the reader reaches for a control marked
+// data-needs-app (the FAQ's search and buttons, the questionnaire), or on
+// a page the service worker answered for another address
+// (data-boot-on="shell"). Until then, after the load event, the wasm is
+// fetched at low priority and compiled off the main thread
+// (compile-worker.js) and the service worker stores the site for offline
+// use. With Save-Data (the header, which the server marks on <html>,
+// navigator.connection.saveData, or a 2g connection) nothing of the app is
+// fetched until the reader asks or keeps the site for offline use.
 //
-// The page names only this script: requested by the page, go-app's
-// wasm_exec.js and app.js and web/links.js would share the slow link with
-// the page and run before its first paint, so they are loaded here, after
-// the load event or at once on an intent.
+// The page names no script: anything it names is fetched alongside it on
+// a slow link and run before its first paint. Its small inline script
+// (app/server/page.go) loads this one after the load event, or at once on
+// an intent; this one loads web/links.js and go-app's wasm_exec.js and
+// app.js the same way.
 //
 // Nothing the reader does before the app is up is lost. Ticks, opened
 // answers and typed text are the browser's own, and the app reads them from
 // the page when it mounts (app/ui/mount.go); a press on a button that needs
-// the app is kept here and pressed again once it has mounted. The page's
-// inline script keeps the clicks and input events made before this script
+// the app is kept here and pressed again once it has mounted. The inline
+// script keeps the clicks and input events made before this script
 // arrived, which count as if made now.
 //
 // Every data-* name, state, key and global here is declared in
@@ -39,7 +40,6 @@
     state = s;
     html.setAttribute("data-boot", s);
   }
-  function bootOn() { return html.getAttribute("data-boot-on") || ""; }
 
   // Whether a service worker controlled this page when it loaded, before
   // app.js registers one: the update banner tells a first install from a
@@ -278,7 +278,7 @@
   /** @type {Array<{id: string, path: number[]}>} */
   var presses = [];
   var written = document.body.firstElementChild; // the server's markup, which the app replaces
-  var shell = bootOn() === "shell"; // the app will show another page than this one
+  var shell = html.getAttribute("data-boot-on") === "shell"; // the app will show another page than this one
 
   /** needsApp returns the control marked data-needs-app that t is in, if any.
    * @param {EventTarget | null} t */
@@ -307,19 +307,30 @@
   document.addEventListener("click", onClick, true);
 
   // Reaching for a control that needs the app starts it: a finger down,
-  // focus or a key on it. In light mode, on the questionnaire, so does
-  // touching an answer.
+  // focus, a key or input on it.
   /** @param {Event} e */
   function intent(e) {
-    if (!canRun || started) return;
-    var t = e.target;
-    if (needsApp(t) || (state === "light" && bootOn() === "load" && t instanceof Element && t.closest("input"))) {
-      start();
-    }
+    if (canRun && !started && needsApp(e.target)) start();
   }
   ["pointerdown", "keydown", "focusin", "input"].forEach(function (type) {
     document.addEventListener(type, intent, true);
   });
+
+  // The app replaces the server's markup in one go, and puts nothing in
+  // focus: the control the reader was in gets it back in the same turn,
+  // before a further key can be lost.
+  var active = document.activeElement;
+  var focusedId = written && active && written.contains(active) ? active.id : "";
+  document.addEventListener("focusin", function (e) {
+    if (written && e.target instanceof Element && written.contains(e.target)) focusedId = e.target.id;
+  }, true);
+  new MutationObserver(function () {
+    if (written && !written.isConnected && focusedId) {
+      var el = document.getElementById(focusedId);
+      if (el && (!document.activeElement || document.activeElement === document.body)) el.focus({ preventScroll: true });
+      focusedId = "";
+    }
+  }).observe(document.body, { childList: true });
 
   // replay presses again, in order, each button the reader pressed before
   // the app was up, one task apart so the app has handled one before the
@@ -433,7 +444,8 @@
   });
 
   // "Keep for offline use", shown in light mode (the page's footer).
-  document.addEventListener("click", function (e) {
+  /** @param {Event} e */
+  function onKeep(e) {
     var b = e.target instanceof Element && e.target.closest("[data-keep-offline]");
     if (!b) return;
     var status = b.parentElement && b.parentElement.querySelector("[role=status]");
@@ -449,7 +461,8 @@
       html.setAttribute("data-offline-kept", "");
       say("Kept for offline use: every page now works without a connection.");
     });
-  });
+  }
+  document.addEventListener("click", onKeep);
 
   // ---------------------------------------------------------------------
   // Go.
@@ -475,12 +488,17 @@
   // What the reader did before this script ran counts as done now; so
   // does a control that needs the app holding the focus.
   early.forEach(function (e) {
-    if (e.type === "click") onClick(e); else intent(e);
+    if (e.type === "click") {
+      onClick(e);
+      onKeep(e);
+    } else {
+      intent(e);
+    }
   });
   if (needsApp(document.activeElement)) start();
 
   function afterLoad() {
-    if (shell || (state !== "light" && bootOn() === "load")) start();
+    if (shell) start();
     if (state === "light") return; // nothing more until the reader asks
     if (started) {
       // The service worker's downloads wait until the app is up.

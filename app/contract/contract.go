@@ -9,7 +9,6 @@ package contract
 // Attributes the server writes on <html> for the scripts.
 const (
 	AttrBase     = "data-base"      // the base path of the site, "" at the root; links.js
-	AttrBootOn   = "data-boot-on"   // when boot.js starts the app without an intent: BootOn*
 	AttrSaveData = "data-save-data" // the request said Save-Data: on
 	AttrWidget   = "data-widget"    // the embed widget the page shows
 	AttrTheme    = "data-theme"     // light or dark, when the embed asked for one
@@ -70,13 +69,11 @@ const (
 	ActionDismiss = "dismiss"
 )
 
-// When boot.js starts the app without waiting for the reader (AttrBootOn).
+// AttrBootOn, when the service worker writes it on the home page it
+// answers an address with offline, is BootOnShell: boot.js then starts the
+// app at once, and the app's router renders the page the address names.
 const (
-	// BootOnLoad: after the load event, on a page that cannot do without
-	// the app (the questionnaire).
-	BootOnLoad = "load"
-	// BootOnShell: the service worker answered an address offline with
-	// another page (the home page); the app renders the right one.
+	AttrBootOn  = "data-boot-on"
 	BootOnShell = "shell"
 )
 

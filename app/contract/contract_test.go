@@ -84,7 +84,7 @@ var kinds = []kind{
 		regexp.MustCompile(`\bstate [!=]== "([a-z]+)"`),
 	}, nil},
 	{"data-boot-on value", []string{"BootOn"}, []*regexp.Regexp{
-		regexp.MustCompile(`bootOn\(\) [!=]== "([a-z]+)"`),
+		regexp.MustCompile(`getAttribute\("data-boot-on"\) [!=]== "([a-z]+)"`),
 		regexp.MustCompile(`data-boot-on="([a-z]+)"`),
 	}, []string{"boot.js", "app-worker.js"}},
 	{"data-app value", []string{"AppReady"}, []*regexp.Regexp{

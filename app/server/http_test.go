@@ -472,7 +472,7 @@ func TestBasePathPrefixesEveryURL(t *testing.T) {
 		t.Fatalf("prefix = %q", srv.prefix)
 	}
 	page := do(srv, "GET", "/explainer/faq").Body.String()
-	for _, want := range []string{`href="/explainer/web/icon.svg"`, `data-scripts="/explainer/web/links.js /explainer/wasm_exec.js /explainer/app.js"`, `href="/explainer/manifest.webmanifest"`, `href="/explainer/faq"`, `<link rel="canonical" href="https://example.org/explainer/faq">`} {
+	for _, want := range []string{`href="/explainer/web/icon.svg"`, `"data-scripts":"/explainer/web/links.js /explainer/wasm_exec.js /explainer/app.js"`, `"src":"/explainer/web/boot.js"`, `href="/explainer/manifest.webmanifest"`, `href="/explainer/faq"`, `<link rel="canonical" href="https://example.org/explainer/faq">`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)
 		}

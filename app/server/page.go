@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"regexp"
+	"strconv"
 
 	"explainer/app/contract"
 	"explainer/app/ui"
@@ -25,11 +26,15 @@ type shell struct {
 	styleHash string // CSP hash of the inline stylesheet
 	meta      func(path string) ui.Meta
 	author    string
-	wasmSize  int // decoded bytes of the wasm, for the loading pill
+	wasmSize  int         // decoded bytes of the wasm, for the loading pill
+	early     template.JS // the page's inline script, see earlyJS
+	earlyHash string      // its CSP hash
 }
 
 func newShell(cfg Config, css []byte, meta func(string) ui.Meta, author string, wasmSize int) *shell {
-	return &shell{cfg: cfg, prefix: cfg.BasePath, css: template.CSS(css), styleHash: styleHash(css), meta: meta, author: author, wasmSize: wasmSize}
+	early := earlyJS(cfg.BasePath, wasmSize)
+	return &shell{cfg: cfg, prefix: cfg.BasePath, css: template.CSS(css), styleHash: styleHash(css), meta: meta, author: author, wasmSize: wasmSize,
+		early: early, earlyHash: cspHash([]byte(early))}
 }
 
 // styleHash is the CSP source that allows an inline stylesheet.
@@ -50,15 +55,6 @@ type variant struct {
 	saveData bool
 }
 
-// bootOn is when a route's page starts the app without waiting for the
-// reader's intent: "load" for a page that cannot do without it.
-func bootOn(r ui.Route) string {
-	if r.BootOnLoad {
-		return contract.BootOnLoad
-	}
-	return ""
-}
-
 // headMeta is one <meta> element; it is left out when Content is empty (an
 // empty content attribute is invalid HTML).
 type headMeta struct {
@@ -71,9 +67,7 @@ type headMeta struct {
 type pageData struct {
 	Prefix, Widget, Theme string
 	AutoHeight            bool
-	BootOn                string // see bootOn
 	SaveData              bool
-	WasmSize              int
 	Title                 string
 	Canonical             string
 	Meta                  []headMeta
@@ -88,25 +82,21 @@ type pageData struct {
 // pageTemplate is every page. The widget and theme are set on <html> so
 // the first paint already has the right colours and no inner scrollbar;
 // links.js keeps in-app links under the base path (data-base) after mount.
-// data-boot-on and data-save-data tell boot.js when to start the app
-// (web/boot.js). Every data-* name the scripts read comes from
-// package contract.
+// data-save-data tells boot.js to fetch nothing of the app until the
+// reader asks (web/boot.js). Every data-* name the scripts read comes from package
+// contract.
 //
-// Scripts come after the text: on a slow link, anything requested from the
-// <head> shares the bandwidth with the page the reader is waiting for.
-// The page itself asks only for boot.js (and embed-frame.js in a widget):
-// every script it names is fetched alongside the page and, once there,
-// run before the first paint (measured on the bench's phone: the first
-// contentful paint of / came 1.3-1.9x later than without the scripts).
-// boot.js loads the rest, data-scripts in order, after the load event or
-// on the reader's intent; nothing asks for the wasm here either. The one
-// inline script (earlyJS) only listens, so that what the reader does
-// before boot.js arrives is not lost. The banner templates are what
-// boot.js shows before the app runs (ui.BannerTemplates).
-// embed-frame.js comes before links.js, which makes links that leave the
-// widget open a new tab.
+// The page names no script but embed-frame.js in a widget: on a slow link,
+// a script the page names is fetched alongside it and, once there, run
+// before its first paint (measured on the bench's phone: the first
+// contentful paint of / came 1.3-1.9x later than without its scripts).
+// The one inline script (earlyJS) loads boot.js after the load event, or
+// at once on the reader's intent; boot.js loads the rest. The banner
+// templates are what boot.js shows before the app runs
+// (ui.BannerTemplates). embed-frame.js comes before links.js, which makes
+// links that leave the widget open a new tab.
 var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
-<html lang="en"{{with .Prefix}} ` + contract.AttrBase + `="{{.}}"{{end}}{{with .BootOn}} ` + contract.AttrBootOn + `="{{.}}"{{end}}{{if .SaveData}} ` + contract.AttrSaveData + `{{end}}{{with .Widget}} ` + contract.AttrWidget + `="{{.}}"{{end}}{{with .Theme}} ` + contract.AttrTheme + `="{{.}}"{{end}}{{if .AutoHeight}} class="autoheight"{{end}}>
+<html lang="en"{{with .Prefix}} ` + contract.AttrBase + `="{{.}}"{{end}}{{if .SaveData}} ` + contract.AttrSaveData + `{{end}}{{with .Widget}} ` + contract.AttrWidget + `="{{.}}"{{end}}{{with .Theme}} ` + contract.AttrTheme + `="{{.}}"{{end}}{{if .AutoHeight}} class="autoheight"{{end}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -126,22 +116,34 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 {{.Loader}}
 {{.Templates}}
 {{if .Widget}}<script defer src="{{.Prefix}}/web/embed-frame.js"></script>
-{{end}}<script defer src="{{.Prefix}}/web/boot.js" ` + contract.AttrScripts + `="{{.Prefix}}/web/links.js {{.Prefix}}/wasm_exec.js {{.Prefix}}/app.js" ` + contract.AttrWasm + `="{{.Prefix}}/web/app.wasm" ` + contract.AttrWasmSize + `="{{.WasmSize}}"></script>
-</body>
+{{end}}</body>
 </html>
 `))
 
 // earlyJS is the page's one inline script, a few hundred bytes run before
-// the first paint. On a slow link boot.js arrives well after the text, and
-// a reader ticks an answer or types a search meanwhile; it keeps their
-// trusted clicks and input events for boot.js (contract.GlobalEarly), which
-// can then tell the reader's own ticks from answers the browser restored.
-const earlyJS template.JS = `(function(){var k=[];function f(e){k&&e.isTrusted&&k.push(e)}` +
-	`addEventListener("click",f,true);addEventListener("input",f,true);` +
-	`window.` + contract.GlobalEarly + `=function(){var r=k||[];k=null;return r}})()`
-
-// earlyHash is the CSP source that allows earlyJS.
-var earlyHash = cspHash([]byte(earlyJS))
+// the first paint. It keeps the reader's trusted clicks and input events
+// for boot.js (contract.GlobalEarly): on a slow link boot.js arrives well
+// after the text, and a reader ticks an answer or types a search meanwhile;
+// with them boot.js can tell the reader's own ticks from answers the
+// browser restored. It loads boot.js, with the attributes boot.js reads,
+// after the load event, or at once when the reader reaches for a control
+// that needs the app. Its text depends only on the base path and the wasm,
+// so one CSP hash covers every page of a server.
+func earlyJS(prefix string, wasmSize int) template.JS {
+	attrs, _ := json.Marshal(map[string]string{ // json escapes <, > and &
+		"src":                 prefix + "/web/boot.js",
+		contract.AttrScripts:  prefix + "/web/links.js " + prefix + "/wasm_exec.js " + prefix + "/app.js",
+		contract.AttrWasm:     prefix + "/web/app.wasm",
+		contract.AttrWasmSize: strconv.Itoa(wasmSize),
+	})
+	return template.JS(`(function(){var k=[],c=` + string(attrs) + `;` +
+		`function load(){if(c){var s=document.createElement("script");for(var a in c)s.setAttribute(a,c[a]);c=null;document.body.appendChild(s)}}` +
+		`function f(e){if(!e.isTrusted)return;if(k&&(e.type=="click"||e.type=="input"))k.push(e);` +
+		`var t=e.target;if(t&&t.closest&&t.closest("[` + contract.AttrNeedsApp + `]"))load()}` +
+		`["click","input","pointerdown","focusin","keydown"].forEach(function(t){addEventListener(t,f,true)});` +
+		`addEventListener("load",load);` +
+		`window.` + contract.GlobalEarly + `=function(){var r=k||[];k=null;return r}})()`)
+}
 
 // page writes a complete HTML document for route r ("" for the 404 page)
 // around the prerendered body. The head is written here rather than by go-app so that attribute
@@ -156,10 +158,10 @@ func (s *shell) page(r ui.Route, v variant, body string, ld any) []byte {
 	}
 	d := pageData{
 		Prefix: s.prefix, Widget: v.widget, Theme: v.params.Theme, AutoHeight: v.params.AutoHeight,
-		BootOn: bootOn(r), SaveData: v.saveData, WasmSize: s.wasmSize,
-		Title: m.Title, Canonical: canonical, CSS: s.css,
+		SaveData: v.saveData,
+		Title:    m.Title, Canonical: canonical, CSS: s.css,
 		Body: template.HTML(s.prefixed(body)), Loader: loader,
-		Templates: template.HTML(ui.BannerTemplates()), Early: earlyJS,
+		Templates: template.HTML(ui.BannerTemplates()), Early: s.early,
 		Meta: []headMeta{
 			{Name: "description", Content: m.Description},
 			{Name: "author", Content: s.author},

@@ -1,6 +1,6 @@
 package ui
 
-// Reading aids (issue 17): the "In short" key points beside each article
+// Reading aids: the "In short" key points beside each article
 // section, their show/hide switch, and glossary terms explained where they
 // are first used. The content comes from package aids via site.Site.Aids.
 

@@ -82,6 +82,7 @@ type FAQList struct {
 
 	initial map[string]bool // answers open at the first render; never changed
 	query   string          // the search box's text
+	typed   string          // text typed in the box before the app mounted; never changed
 	ready   bool            // running in the browser, so the controls work
 	skipNav bool            // the first OnNav repeats the load's fragment, already handled
 	target  string          // the id the URL pointed to at load, to scroll to on mount
@@ -113,9 +114,10 @@ func (l *FAQList) OnInit() {
 	if id := strings.TrimPrefix(l.ui.pre.hash, "#"); l.ui.faqItem(id) != nil {
 		l.initial[id], l.target = true, id
 	}
-	// Text typed before the app: the first render answers it, and OnMount
-	// puts it in the new box.
-	l.query = l.ui.pre.values[searchID]
+	// Text typed before the app: the new box is made holding it, and the
+	// first render answers it.
+	l.typed = l.ui.pre.values[searchID]
+	l.query = l.typed
 	delete(l.ui.pre.values, searchID)
 }
 
@@ -124,13 +126,6 @@ func (l *FAQList) OnInit() {
 // position, so this only corrects it; if the reader has meanwhile scrolled
 // the answer out of view, they are left where they are.
 func (l *FAQList) OnMount(ctx app.Context) {
-	if q := l.query; q != "" {
-		ctx.Defer(func(app.Context) {
-			if in := app.Window().GetElementByID(searchID); in.Truthy() {
-				in.Set("value", q)
-			}
-		})
-	}
 	id := l.target
 	if id == "" {
 		return

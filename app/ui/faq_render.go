@@ -40,7 +40,9 @@ func (l *FAQList) Render() app.UI {
 // The search box is not given the query as its value: the box holds what
 // the reader typed, and the query follows it (onSearch). Rendering the
 // value back would, on a slow phone, put back an older query over keys
-// typed between an input event and the render it causes.
+// typed between an input event and the render it causes. It is made with
+// the text typed before the app mounted, which never changes, so go-app
+// never writes it again.
 //
 // searchID is the search box's id; text typed there before the app
 // mounts is carried over by it (mount.go).
@@ -58,6 +60,9 @@ func (l *FAQList) tools(n, total int) app.UI {
 		Attr("autocomplete", "off").Attr("spellcheck", "false").
 		Aria("describedby", "faq-count").
 		OnInput(l.onSearch)
+	if l.typed != "" {
+		search = search.Value(l.typed)
+	}
 	expand := app.Button().Type("button").Class("secondary").Text("Expand all").OnClick(l.expandAll)
 	collapse := app.Button().Type("button").Class("secondary").Text("Collapse all").OnClick(l.collapseAll)
 	count := countText(n, total, l.query)

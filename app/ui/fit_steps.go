@@ -97,14 +97,22 @@ func (p *FitPage) renderStatement(i int) app.UI {
 		back = app.Button().Type("button").Class("secondary fit-back").Text("Back").OnClick(p.back)
 	}
 
+	statement := app.FieldSet().Class("fit-statement").Aria("describedby", "fit-hint").Body(
+		app.Legend().ID(fitLegendID).Class("fit-legend").TabIndex(-1).Text(s.Text),
+		app.P().ID("fit-hint").Class("fit-hint").Text(d.Hint),
+		app.Div().Class("fit-options").Body(opts...),
+	)
+	if !p.ready {
+		// Go starts when the reader first touches the questionnaire, not
+		// on arrival: reading the introduction costs no main-thread time,
+		// and by then the wasm has usually been fetched and compiled. The
+		// ticks themselves work natively and are carried over at mount.
+		statement = needsApp(statement)
+	}
 	return app.Div().Class("fit-step").Body(
 		intro,
 		fitProgress(fitProgressText(i, n), i+1, n),
-		app.FieldSet().Class("fit-statement").Aria("describedby", "fit-hint").Body(
-			app.Legend().ID(fitLegendID).Class("fit-legend").TabIndex(-1).Text(s.Text),
-			app.P().ID("fit-hint").Class("fit-hint").Text(d.Hint),
-			app.Div().Class("fit-options").Body(opts...),
-		),
+		statement,
 		app.Div().Class("fit-nav").Body(back, next),
 		noteEl,
 		fitHowLink(i),

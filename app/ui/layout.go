@@ -65,7 +65,7 @@ func siteFooter() app.UI {
 			crisisLine(),
 			app.P().Text("Privacy: no tracking, no cookies, no analytics. Nothing you enter here leaves your device."),
 			lightMode(),
-			app.P().Body(app.A().Href(GlossaryPath).Text("Glossary: the words used here, in plain words")), // issue 17
+			app.P().Body(app.A().Href(GlossaryPath).Text("Glossary: the words used here, in plain words")),
 			app.P().Body(app.A().Href("/embed").Text("Embed the article, the FAQ or the self-reflection on your own site")),
 		),
 	)

@@ -278,6 +278,9 @@ func TestEmbedFitSharesTheResultBandOnlyWhenTheHostOptsIn(t *testing.T) {
 				}
 				b.run(sleep(100))
 			}
+			// The reader's first touch of the questionnaire starts the app.
+			waitIn(b, "boot.js", `!!window.explainerBoot`)
+			evalIn[bool](b, "/embed/fit", `(explainerBoot.start().catch(() => {}), true)`)
 			waitIn(b, "the app", `document.documentElement.dataset.app === "ready"`)
 
 			if tc.page == "/bad" {
