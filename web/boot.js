@@ -75,25 +75,21 @@
   /** @param {string} key @param {string} v */
   function store(key, v) { quietly(function () { localStorage.setItem(key, v); }); }
 
-  // Reading aids. The "In short" switch works by CSS alone; the choice is
-  // remembered on the device (the app reads the same key once it runs).
-  // A glossary definition opens on the side of the screen away from its
-  // term, so it never covers the line being read.
+  // The "In short" switch works by CSS alone; the choice is remembered on
+  // the device (the app reads the same key once it runs), also when made
+  // before this script arrived. (Glossary definitions are placed by the
+  // inline script: they open before this one is there.)
   var inShort = /** @type {HTMLInputElement | null} */ (document.getElementById("in-short-toggle"));
-  if (inShort && stored("explainer.in-short") === "hidden") {
+  /** @param {HTMLInputElement} t */
+  function keepInShort(t) { store("explainer.in-short", t.checked ? "shown" : "hidden"); }
+  if (inShort && touched.has(inShort)) {
+    keepInShort(inShort);
+  } else if (inShort && stored("explainer.in-short") === "hidden") {
     inShort.checked = false;
   }
   document.addEventListener("change", function (e) {
     var t = /** @type {HTMLInputElement} */ (e.target);
-    if (t && t.id === "in-short-toggle") {
-      store("explainer.in-short", t.checked ? "shown" : "hidden");
-    }
-  }, true);
-  document.addEventListener("beforetoggle", function (e) {
-    var p = /** @type {HTMLElement} */ (e.target);
-    if (!p.classList || !p.classList.contains("term-def") || /** @type {ToggleEvent} */ (e).newState !== "open") return;
-    var term = document.querySelector('button.term[popovertarget="' + p.id + '"]');
-    p.classList.toggle("term-def-top", !!term && term.getBoundingClientRect().top > window.innerHeight / 2);
+    if (t && t.id === "in-short-toggle") keepInShort(t);
   }, true);
 
   // ---------------------------------------------------------------------

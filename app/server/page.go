@@ -127,7 +127,8 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 // with them boot.js can tell the reader's own ticks from answers the
 // browser restored. It loads boot.js, with the attributes boot.js reads,
 // after the load event, or at once when the reader reaches for a control
-// that needs the app. Its text depends only on the base path and the wasm,
+// that needs the app. It also places a glossary definition as it opens,
+// which can be long before boot.js. Its text depends only on the base path and the wasm,
 // so one CSP hash covers every page of a server.
 func earlyJS(prefix string, wasmSize int) template.JS {
 	attrs, _ := json.Marshal(map[string]string{ // json escapes <, > and &
@@ -142,6 +143,10 @@ func earlyJS(prefix string, wasmSize int) template.JS {
 		`var t=e.target;if(t&&t.closest&&t.closest("[` + contract.AttrNeedsApp + `]"))load()}` +
 		`["click","input","pointerdown","focusin","keydown"].forEach(function(t){addEventListener(t,f,true)});` +
 		`addEventListener("load",load);` +
+		// A glossary definition opens on the side of the screen away from
+		// its term, so that it never covers the line being read.
+		`addEventListener("beforetoggle",function(e){var p=e.target;if(p.classList&&p.classList.contains("term-def")&&e.newState=="open"){` +
+		`var t=document.querySelector('button.term[popovertarget="'+p.id+'"]');p.classList.toggle("term-def-top",!!t&&t.getBoundingClientRect().top>innerHeight/2)}},true);` +
 		`window.` + contract.GlobalEarly + `=function(){var r=k||[];k=null;return r}})()`)
 }
 

@@ -65,7 +65,7 @@ func TestServedPagesLeaveTheStartToBoot(t *testing.T) {
 		if !strings.Contains(page, "<script>"+string(early)+"</script>") || strings.Count(page, "<script>") != 1 {
 			t.Errorf("%s: the inline script is not exactly earlyJS", path)
 		}
-		if len(early) > 800 {
+		if len(early) > 1024 {
 			t.Errorf("the inline script run before every first paint has grown to %d bytes", len(early))
 		}
 		if strings.Contains(page, `rel="preload"`) {
