@@ -1,5 +1,5 @@
 # make run   builds the WebAssembly and the server, then serves http://localhost:8000
-# make test  runs every test: gofmt, go vet, staticcheck and deadcode (server and wasm),
+# make test  runs every test: gofmt, go vet, staticcheck and deadcode (server and wasm), tsc,
 #            go mod tidy -diff, unit, golden, HTML-validity and browser tests
 # make static writes the static export to dist/ (EXPORTFLAGS="-base-url ... -base-path /x/")
 # make bench  compares the server's throughput with a plain file server on loopback, then
@@ -12,7 +12,7 @@ WASMFLAGS := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=runtime/...=
 GOSRC     := $(shell find . -name '*.go' -not -path './node_modules/*' -not -path './.tools/*') go.mod go.sum
 CONTENT   := $(wildcard content/*)
 
-.PHONY: all build wasm server run test test-go vet lint tidy-check fmt-check clean static bench bench-tools
+.PHONY: all build wasm server run test test-go vet jscheck lint tidy-check fmt-check clean static bench bench-tools
 
 all: build
 
@@ -88,14 +88,23 @@ VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 $(VNU):
 	npm install --prefix .tools/vnu --no-save --no-audit --no-fund --loglevel=error vnu-jar@26.9.27
 
-# The checks (gofmt, vet, linters, tidy) run side by side with building the
+# TypeScript, only to type-check the page's scripts (// @ts-check): tsc
+# reads web/*.js with the declarations in app/tools/jscheck and emits
+# nothing.
+TSC := .tools/typescript/node_modules/.bin/tsc
+$(TSC):
+	npm install --prefix .tools/typescript --no-save --no-audit --no-fund --loglevel=error typescript@5.9.3
+jscheck: $(TSC)
+	$(TSC) -p app/tools/jscheck/tsconfig.json
+
+# The checks (gofmt, vet, linters, tidy, the scripts' types) run side by side with building the
 # wasm and running the tests: they share no files, and the browser tests
 # spend much of their time waiting on Chromium, not on the CPU. The time
 # taken is printed at the end, after a notice (never a failure) when the
 # content changed since the practice signed it off (explainer review).
 test:
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory -j4 fmt-check vet lint tidy-check test-go; status=$$?; \
+	$(MAKE) --no-print-directory -j4 fmt-check vet lint tidy-check jscheck test-go; status=$$?; \
 	if [ $$status -eq 0 ]; then $(GO) run -trimpath . review -status; fi; \
 	echo "make test: $$(($$(date +%s) - start)) s, load average $$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"; \
 	exit $$status

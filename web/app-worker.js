@@ -112,10 +112,21 @@ async function navigate(req, url) {
   } catch (err) {
     const shell = await cache.match(PAGES["/"], { ignoreVary: true });
     if (shell) {
-      return shell;
+      return asShell(shell);
     }
     throw err;
   }
+}
+
+// asShell marks the home page served for another address: boot.js then
+// starts the app at once, and its router renders the page the address
+// names. An attribute parsed first wins over a later one of the same name.
+async function asShell(res) {
+  const text = await res.text();
+  return new Response(text.replace("<html ", '<html data-boot-on="shell" '), {
+    status: 200,
+    headers: res.headers,
+  });
 }
 
 async function fromCacheOrNetwork(req) {

@@ -1,3 +1,4 @@
+// @ts-check
 /* Runs inside an embedded widget (/embed/...). Tells the host page the
  * content height whenever it changes, and the events a host may want:
  * "ready", and "completed" when a reader reaches the questionnaire's result
@@ -25,8 +26,8 @@
   // A link that leaves the widget (to the full site or elsewhere) opens in
   // a new tab rather than replacing the widget inside the host's page.
   document.addEventListener("click", function (e) {
-    var a = e.target && e.target.closest ? e.target.closest("a[href]") : null;
-    if (!a || a.getAttribute("href").charAt(0) === "#") return;
+    var a = e.target instanceof Element ? /** @type {HTMLAnchorElement | null} */ (e.target.closest("a[href]")) : null;
+    if (!a || (a.getAttribute("href") || "").charAt(0) === "#") return;
     if (/^(tel|sms|mailto):$/.test(a.protocol)) return;
     if (a.origin !== location.origin || a.pathname.indexOf("/embed/") < 0) {
       a.target = "_blank";

@@ -1,3 +1,4 @@
+// @ts-check
 /* Psychodynamic Therapy, Explained: embed script for host pages.
  *
  *   <div data-explainer-widget="fit" data-theme="auto"></div>
@@ -17,7 +18,7 @@
  */
 (function () {
   "use strict";
-  var script = document.currentScript;
+  var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   if (!script || !script.src) return;
   var origin = new URL(script.src).origin;
   var SOURCE = "psychodynamic-explainer";

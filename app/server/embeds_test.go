@@ -15,11 +15,11 @@ func TestEmbedQueryParametersAreValidatedNeverEchoed(t *testing.T) {
 		target   string
 		has, not []string
 	}{
-		{"/embed/article", []string{`<html lang="en" data-route="/embed/article" data-widget="article">`, "embed-frame.js", "How Psychodynamic Therapy Differs from CBT"}, []string{`class="site-header"`}},
+		{"/embed/article", []string{`<html lang="en" data-widget="article">`, "embed-frame.js", "How Psychodynamic Therapy Differs from CBT"}, []string{`class="site-header"`}},
 		{"/embed/article?theme=dark", []string{`data-theme="dark"`}, nil},
-		{"/embed/faq?theme=light&autoheight=1", []string{`<html lang="en" data-route="/embed/faq" data-widget="faq" data-theme="light" class="autoheight">`}, nil},
-		{"/embed/fit?theme=%22%3E%3Cscript%3Ealert(1)%3C/script%3E", []string{`<html lang="en" data-route="/embed/fit" data-boot-on="load" data-widget="fit">`}, []string{"alert(1)"}},
-		{"/embed/fit?theme=dark;color:red", []string{`<html lang="en" data-route="/embed/fit" data-boot-on="load" data-widget="fit">`}, []string{"color:red"}},
+		{"/embed/faq?theme=light&autoheight=1", []string{`<html lang="en" data-widget="faq" data-theme="light" class="autoheight">`}, nil},
+		{"/embed/fit?theme=%22%3E%3Cscript%3Ealert(1)%3C/script%3E", []string{`<html lang="en" data-widget="fit">`}, []string{"alert(1)"}},
+		{"/embed/fit?theme=dark;color:red", []string{`<html lang="en" data-widget="fit">`}, []string{"color:red"}},
 		{"/embed/article?section=what-a-typical-session-looks-like", []string{`id="what-a-typical-session-looks-like"`, "45 to 50 minutes"}, []string{"How Psychodynamic Therapy Differs from CBT"}},
 		{"/embed/article?section=%3Cimg%20src=x%3E", []string{"How Psychodynamic Therapy Differs from CBT"}, []string{"<img src=x", "&lt;img"}},
 		{"/embed/faq?section=taking-the-next-step", []string{`data-widget="faq"`}, []string{`id="taking-the-next-step"`}},

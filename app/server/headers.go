@@ -15,7 +15,7 @@ type headerSets struct {
 	embedPaths           map[string]bool // the embed routes, from the route table
 }
 
-func newHeaderSets(cfg Config, styleHash string) headerSets {
+func newHeaderSets(cfg Config, styleHash, scriptHash string) headerSets {
 	common := http.Header{
 		"X-Content-Type-Options":     {"nosniff"},
 		"Referrer-Policy":            {"strict-origin-when-cross-origin"},
@@ -35,12 +35,12 @@ func newHeaderSets(cfg Config, styleHash string) headerSets {
 		return h
 	}
 	return headerSets{
-		page: with("Content-Security-Policy", csp(styleHash, "'self'"),
+		page: with("Content-Security-Policy", csp(styleHash, scriptHash, "'self'"),
 			"X-Frame-Options", "SAMEORIGIN",
 			"Cross-Origin-Resource-Policy", "same-origin"),
-		embed: with("Content-Security-Policy", csp(styleHash, frameAncestors(cfg.EmbedOrigins)),
+		embed: with("Content-Security-Policy", csp(styleHash, scriptHash, frameAncestors(cfg.EmbedOrigins)),
 			"Cross-Origin-Resource-Policy", "cross-origin"),
-		embedJS: with("Content-Security-Policy", csp(styleHash, "'none'"),
+		embedJS: with("Content-Security-Policy", csp(styleHash, scriptHash, "'none'"),
 			"Cross-Origin-Resource-Policy", "cross-origin"),
 		embedPaths: map[string]bool{},
 	}
@@ -72,12 +72,12 @@ func (hs *headerSets) set(h http.Header, p, prefix string) {
 }
 
 // csp is the Content-Security-Policy: scripts only from this origin plus
-// WebAssembly compilation, the one inline stylesheet by its hash, nothing
-// from anywhere else.
-func csp(styleHash, ancestors string) string {
+// WebAssembly compilation, the one inline script and the one inline
+// stylesheet by their hashes, nothing from anywhere else.
+func csp(styleHash, scriptHash, ancestors string) string {
 	return strings.Join([]string{
 		"default-src 'self'",
-		"script-src 'self' 'wasm-unsafe-eval'",
+		"script-src 'self' 'wasm-unsafe-eval' " + scriptHash,
 		"style-src 'self' " + styleHash,
 		"img-src 'self' data:",
 		"connect-src 'self'",

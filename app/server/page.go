@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"html/template"
 	"regexp"
+	"strconv"
 
+	"explainer/app/contract"
 	"explainer/app/ui"
 	"explainer/app/widget"
 )
@@ -24,16 +26,23 @@ type shell struct {
 	styleHash string // CSP hash of the inline stylesheet
 	meta      func(path string) ui.Meta
 	author    string
-	wasmSize  int // decoded bytes of the wasm, for the loading pill
+	wasmSize  int         // decoded bytes of the wasm, for the loading pill
+	early     template.JS // the page's inline script, see earlyJS
+	earlyHash string      // its CSP hash
 }
 
 func newShell(cfg Config, css []byte, meta func(string) ui.Meta, author string, wasmSize int) *shell {
-	return &shell{cfg: cfg, prefix: cfg.BasePath, css: template.CSS(css), styleHash: styleHash(css), meta: meta, author: author, wasmSize: wasmSize}
+	early := earlyJS(cfg.BasePath, wasmSize)
+	return &shell{cfg: cfg, prefix: cfg.BasePath, css: template.CSS(css), styleHash: styleHash(css), meta: meta, author: author, wasmSize: wasmSize,
+		early: early, earlyHash: cspHash([]byte(early))}
 }
 
 // styleHash is the CSP source that allows an inline stylesheet.
-func styleHash(css []byte) string {
-	sum := sha256.Sum256(css)
+func styleHash(css []byte) string { return cspHash(css) }
+
+// cspHash is the CSP source that allows an inline element holding b.
+func cspHash(b []byte) string {
+	sum := sha256.Sum256(b)
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
@@ -44,15 +53,6 @@ type variant struct {
 	widget   string
 	params   widget.Params
 	saveData bool
-}
-
-// bootOn is when a route's page starts the app without waiting for the
-// reader's intent: "load" for a page that cannot do without it.
-func bootOn(r ui.Route) string {
-	if r.BootOnLoad {
-		return "load"
-	}
-	return ""
 }
 
 // headMeta is one <meta> element; it is left out when Content is empty (an
@@ -67,10 +67,7 @@ type headMeta struct {
 type pageData struct {
 	Prefix, Widget, Theme string
 	AutoHeight            bool
-	Route                 string // the path the page stands for; "" for the 404 page
-	BootOn                string // see bootOn
 	SaveData              bool
-	WasmSize              int
 	Title                 string
 	Canonical             string
 	Meta                  []headMeta
@@ -79,6 +76,8 @@ type pageData struct {
 	Body                  template.HTML
 	Loader                template.HTML
 	Icons                 headIcons
+	Templates             template.HTML // see ui.BannerTemplates
+	Early                 template.JS   // earlyJS
 }
 
 // headIcons are the icons every page's head names.
@@ -87,24 +86,25 @@ type headIcons struct{ SVG, Favicon, Apple string }
 // pageTemplate is every page. The widget and theme are set on <html> so
 // the first paint already has the right colours and no inner scrollbar;
 // links.js keeps in-app links under the base path (data-base) after mount.
-// data-route, data-boot-on and data-save-data tell boot.js when to start
-// the app (web/boot.js).
+// data-save-data tells boot.js to fetch nothing of the app until the
+// reader asks (web/boot.js). Every data-* name the scripts read comes from package
+// contract.
 //
-// Scripts come after the text: on a slow link, anything requested from the
-// <head> shares the bandwidth with the page the reader is waiting for.
-// The page itself asks only for boot.js (and embed-frame.js in a widget):
-// every script it names is fetched alongside the page and, once there,
-// run before the first paint (measured on the bench's phone: the first
-// contentful paint of / came 1.3-1.9x later than without the scripts).
-// boot.js loads the rest, data-scripts in order, after the load event or
-// on the reader's intent; nothing asks for the wasm here either.
-// embed-frame.js comes before links.js, which makes links that leave the
-// widget open a new tab.
+// The page names no script but embed-frame.js in a widget: on a slow link,
+// a script the page names is fetched alongside it and, once there, run
+// before its first paint (measured on the bench's phone: the first
+// contentful paint of / came 1.3-1.9x later than without its scripts).
+// The one inline script (earlyJS) loads boot.js after the load event, or
+// at once on the reader's intent; boot.js loads the rest. The banner
+// templates are what boot.js shows before the app runs
+// (ui.BannerTemplates). embed-frame.js comes before links.js, which makes
+// links that leave the widget open a new tab.
 var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
-<html lang="en"{{with .Prefix}} data-base="{{.}}"{{end}}{{with .Route}} data-route="{{.}}"{{end}}{{with .BootOn}} data-boot-on="{{.}}"{{end}}{{if .SaveData}} data-save-data{{end}}{{with .Widget}} data-widget="{{.}}"{{end}}{{with .Theme}} data-theme="{{.}}"{{end}}{{if .AutoHeight}} class="autoheight"{{end}}>
+<html lang="en"{{with .Prefix}} ` + contract.AttrBase + `="{{.}}"{{end}}{{if .SaveData}} ` + contract.AttrSaveData + `{{end}}{{with .Widget}} ` + contract.AttrWidget + `="{{.}}"{{end}}{{with .Theme}} ` + contract.AttrTheme + `="{{.}}"{{end}}{{if .AutoHeight}} class="autoheight"{{end}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<script>{{.Early}}</script>
 <title>{{.Title}}</title>
 {{range .Meta}}{{if .Content}}<meta {{if .Property}}property{{else}}name{{end}}="{{.Name}}" content="{{.Content}}">
 {{end}}{{end}}{{with .Canonical}}<link rel="canonical" href="{{.}}">
@@ -118,11 +118,41 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 <body>
 {{.Body}}
 {{.Loader}}
+{{.Templates}}
 {{if .Widget}}<script defer src="{{.Prefix}}/web/embed-frame.js"></script>
-{{end}}<script defer src="{{.Prefix}}/web/boot.js" data-scripts="{{.Prefix}}/web/links.js {{.Prefix}}/wasm_exec.js {{.Prefix}}/app.js" data-wasm="{{.Prefix}}/web/app.wasm" data-wasm-size="{{.WasmSize}}"></script>
-</body>
+{{end}}</body>
 </html>
 `))
+
+// earlyJS is the page's one inline script, a few hundred bytes run before
+// the first paint. It keeps the reader's trusted clicks and input events
+// for boot.js (contract.GlobalEarly): on a slow link boot.js arrives well
+// after the text, and a reader ticks an answer or types a search meanwhile;
+// with them boot.js can tell the reader's own ticks from answers the
+// browser restored. It loads boot.js, with the attributes boot.js reads,
+// after the load event, or at once when the reader reaches for a control
+// that needs the app. It also places a glossary definition as it opens,
+// which can be long before boot.js. Its text depends only on the base path and the wasm,
+// so one CSP hash covers every page of a server.
+func earlyJS(prefix string, wasmSize int) template.JS {
+	attrs, _ := json.Marshal(map[string]string{ // json escapes <, > and &
+		"src":                 prefix + "/web/boot.js",
+		contract.AttrScripts:  prefix + "/web/links.js " + prefix + "/wasm_exec.js " + prefix + "/app.js",
+		contract.AttrWasm:     prefix + "/web/app.wasm",
+		contract.AttrWasmSize: strconv.Itoa(wasmSize),
+	})
+	return template.JS(`(function(){var k=[],c=` + string(attrs) + `;` +
+		`function load(){if(c){var s=document.createElement("script");for(var a in c)s.setAttribute(a,c[a]);c=null;document.body.appendChild(s)}}` +
+		`function f(e){if(!e.isTrusted)return;if(k&&(e.type=="click"||e.type=="input"))k.push(e);` +
+		`var t=e.target;if(t&&t.closest&&t.closest("[` + contract.AttrNeedsApp + `]"))load()}` +
+		`["click","input","pointerdown","focusin","keydown"].forEach(function(t){addEventListener(t,f,true)});` +
+		`addEventListener("load",load);` +
+		// A glossary definition opens on the side of the screen away from
+		// its term, so that it never covers the line being read.
+		`addEventListener("beforetoggle",function(e){var p=e.target;if(p.classList&&p.classList.contains("term-def")&&e.newState=="open"){` +
+		`var t=document.querySelector('button.term[popovertarget="'+p.id+'"]');p.classList.toggle("term-def-top",!!t&&t.getBoundingClientRect().top>innerHeight/2)}},true);` +
+		`window.` + contract.GlobalEarly + `=function(){var r=k||[];k=null;return r}})()`)
+}
 
 // page writes a complete HTML document for route r ("" for the 404 page)
 // around the prerendered body. The head is written here rather than by go-app so that attribute
@@ -137,10 +167,11 @@ func (s *shell) page(r ui.Route, v variant, body string, ld any) []byte {
 	}
 	d := pageData{
 		Prefix: s.prefix, Widget: v.widget, Theme: v.params.Theme, AutoHeight: v.params.AutoHeight,
-		Route: path, BootOn: bootOn(r), SaveData: v.saveData, WasmSize: s.wasmSize,
-		Title: m.Title, Canonical: canonical, CSS: s.css,
+		SaveData: v.saveData,
+		Title:    m.Title, Canonical: canonical, CSS: s.css,
 		Body: template.HTML(s.prefixed(body)), Loader: loader,
-		Icons: headIcons{ui.IconSVG, ui.IconFavicon, ui.IconApple},
+		Icons:     headIcons{ui.IconSVG, ui.IconFavicon, ui.IconApple},
+		Templates: template.HTML(ui.BannerTemplates()), Early: s.early,
 		Meta: []headMeta{
 			{Name: "description", Content: m.Description},
 			{Name: "author", Content: s.author},

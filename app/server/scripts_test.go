@@ -34,9 +34,10 @@ func TestLeaveStartToBoot(t *testing.T) {
 	}
 }
 
-// The app.js the server actually serves starts nothing by itself, and every
-// page names one script, boot.js, which loads links.js, wasm_exec.js and
-// app.js in that order (not before the first paint), with no preload.
+// The app.js the server actually serves starts nothing by itself, and no
+// page names a script but its small inline one, which loads boot.js, which
+// loads links.js, wasm_exec.js and app.js in that order (none before the
+// first paint), with no preload.
 func TestServedPagesLeaveTheStartToBoot(t *testing.T) {
 	s := newTestServer(t)
 	js := string(s.files["/app.js"].body)
@@ -45,8 +46,11 @@ func TestServedPagesLeaveTheStartToBoot(t *testing.T) {
 	}
 	for path, a := range s.pages {
 		page := string(a.body)
-		if !strings.Contains(page, `<script defer src="/web/boot.js" data-scripts="/web/links.js /wasm_exec.js /app.js" `) {
-			t.Errorf("%s: boot.js missing, or not naming the app's scripts in order", path)
+		if !strings.Contains(page, `"data-scripts":"/web/links.js /wasm_exec.js /app.js"`) || !strings.Contains(page, `"src":"/web/boot.js"`) {
+			t.Errorf("%s: the inline script does not load boot.js naming the app's scripts in order", path)
+		}
+		if strings.Contains(page, `src="/web/boot.js"`) {
+			t.Errorf("%s: the page itself names boot.js, which would run before its first paint", path)
 		}
 		for _, src := range []string{"/app.js", "/wasm_exec.js", "/web/links.js"} {
 			if strings.Contains(page, `src="`+src+`"`) {
@@ -54,7 +58,15 @@ func TestServedPagesLeaveTheStartToBoot(t *testing.T) {
 			}
 		}
 		if n := strings.Count(page, "<script"); n != 1+strings.Count(page, `type="application/ld+json"`)+strings.Count(page, `src="/web/embed-frame.js"`) {
-			t.Errorf("%s: %d script elements, want boot.js only (and JSON-LD, embed-frame.js)", path, n)
+			t.Errorf("%s: %d script elements, want the inline one only (and JSON-LD, embed-frame.js)", path, n)
+		}
+		// The one inline script is earlyJS, allowed by its hash alone.
+		early := earlyJS("", len(s.files["/web/app.wasm"].body))
+		if !strings.Contains(page, "<script>"+string(early)+"</script>") || strings.Count(page, "<script>") != 1 {
+			t.Errorf("%s: the inline script is not exactly earlyJS", path)
+		}
+		if len(early) > 1024 {
+			t.Errorf("the inline script run before every first paint has grown to %d bytes", len(early))
 		}
 		if strings.Contains(page, `rel="preload"`) {
 			t.Errorf("%s: the page still preloads something", path)

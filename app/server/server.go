@@ -67,7 +67,7 @@ func New(cfg Config, s *site.Site, contentFS, webFS fs.FS) (*Server, error) {
 		return nil, err
 	}
 	sh := newShell(cfg, css, srv.ui.Meta, s.Article.Author, len(web.assets["/web/app.wasm"].body))
-	srv.headers = newHeaderSets(cfg, sh.styleHash)
+	srv.headers = newHeaderSets(cfg, sh.styleHash, sh.earlyHash)
 	for _, r := range srv.ui.Routes() {
 		if r.Widget != "" {
 			srv.embeds[r.Path] = prerenderEmbed(sh, r, s.Article.SectionIDs())

@@ -137,7 +137,7 @@ func TestHeadIsWellFormedAndLocal(t *testing.T) {
 	srv := newTestServer(t, "-base-url", "https://therapy.example")
 	page := do(srv, "GET", "/").Body.String()
 	for _, want := range []string{
-		`<html lang="en" data-route="/">`,
+		`<html lang="en">`,
 		`<link rel="canonical" href="https://therapy.example/">`,
 		`<meta property="og:image" content="https://therapy.example/web/og-image.png">`,
 		`<meta name="author" content="Paulina Kaiser, MD">`,

@@ -6,6 +6,7 @@ package ui
 
 import (
 	"explainer/app/aids"
+	"explainer/app/contract"
 	"explainer/app/markdown"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -14,7 +15,7 @@ import (
 // inShortKey is the localStorage key holding "hidden" when the reader
 // turned the key points off. web/boot.js reads and writes the same key
 // before the app has started.
-const inShortKey = "explainer.in-short"
+const inShortKey = contract.KeyInShort
 
 // articleProse is the article's text, section by section: heading, the
 // site's "In short" box (outside Dr. Kaiser's paragraphs, labelled as the

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"explainer/app/contract"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // statusBanners holds the site-wide notices (offline, update available,
 // install). None can show before the app runs, so the prerendered page has
@@ -26,8 +30,9 @@ type StatusBanners struct {
 	release     []func()
 }
 
-// installDismissedKey remembers "Not now" on this device only.
-const installDismissedKey = "explainer.install-dismissed"
+// installDismissedKey remembers "Not now" on this device only; boot.js
+// reads it too, before the app runs.
+const installDismissedKey = contract.KeyInstallDismissed
 
 // OnMount reads the current state and listens for the device going offline
 // and online again.
@@ -78,12 +83,12 @@ func (b *StatusBanners) room() {
 }
 
 // hadWorker reports whether a service worker already controlled this page
-// when it loaded (web/links.js records it before go-app registers the
+// when it loaded (web/boot.js records it before go-app registers the
 // worker). go-app announces an update whenever a worker activates while one
 // controls the page, and on a first visit the new worker claims the page as
 // it activates: that is an install, not a new version, so no banner.
 func hadWorker() bool {
-	return app.Window().Get("document").Get("documentElement").Call("hasAttribute", "data-had-worker").Bool()
+	return app.Window().Get("document").Get("documentElement").Call("hasAttribute", contract.AttrHadWorker).Bool()
 }
 
 // OnAppInstallChange follows the browser's installability.
@@ -101,12 +106,7 @@ func (b *StatusBanners) Render() app.UI {
 	}
 	return app.Div().Class("banners").Body(
 		app.Div().Class("status-banners").Aria("live", "polite").Body(
-			app.If(b.update, func() app.UI {
-				return app.Section().Class("banner banner-update").Aria("label", "Update").Body(
-					app.P().Text("A new version is available."),
-					app.Button().Type("button").Class("banner-action").Text("Reload").OnClick(b.reload),
-				)
-			}),
+			app.If(b.update, func() app.UI { return updateBanner(b.reload) }),
 			app.If(b.offline, func() app.UI {
 				return app.Section().Class("banner banner-offline").Aria("label", "Offline").Body(
 					app.P().Text("You are offline. Everything here still works: the article, the FAQ and the self-reflection."),
@@ -114,27 +114,46 @@ func (b *StatusBanners) Render() app.UI {
 			}),
 		),
 		app.If(b.installable && !b.dismissed && !b.update, func() app.UI {
-			// A labelled section is a landmark: no content of the page
-			// sits outside one (axe's region rule).
-			return app.Section().Class("install-offer").Aria("label", "Install this guide").Body(b.installBody()...)
+			return installOffer(b.apple, b.install, b.dismiss)
 		}),
 	)
 }
 
-func (b *StatusBanners) installBody() []app.UI {
-	notNow := app.Button().Type("button").Class("banner-dismiss secondary").Text("Not now").OnClick(b.dismiss)
-	if b.apple {
-		// Safari has no install prompt to show; say where the command is.
-		return []app.UI{
+// The update banner and the install offer are also shown by web/boot.js
+// before the app runs, from templates the server writes with these same
+// functions (BannerTemplates), so their wording lives here only. A button's
+// data-action tells boot.js what it does; the handlers are nil there.
+
+// updateBanner says a new version is ready, with a Reload button.
+func updateBanner(reload app.EventHandler) app.UI {
+	return app.Section().Class("banner banner-update").Aria("label", "Update").Body(
+		app.P().Text("A new version is available."),
+		bannerButton("banner-action", "Reload", contract.ActionReload, reload),
+	)
+}
+
+// installOffer offers to install the guide; on Safari, which has no
+// install prompt to show, it says where the command is.
+func installOffer(apple bool, install, dismiss app.EventHandler) app.UI {
+	notNow := bannerButton("banner-dismiss secondary", "Not now", contract.ActionDismiss, dismiss)
+	body := []app.UI{
+		app.P().Text("Keep this guide as an app: it opens from your home screen and works offline."),
+		bannerButton("banner-action", "Install app", contract.ActionInstall, install),
+		notNow,
+	}
+	if apple {
+		body = []app.UI{
 			app.P().Text("To keep this guide on your home screen, tap Share, then “Add to Home Screen”. It works offline."),
 			notNow,
 		}
 	}
-	return []app.UI{
-		app.P().Text("Keep this guide as an app: it opens from your home screen and works offline."),
-		app.Button().Type("button").Class("banner-action").Text("Install app").OnClick(b.install),
-		notNow,
-	}
+	// A labelled section is a landmark: no content of the page sits
+	// outside one (axe's region rule).
+	return app.Section().Class("install-offer").Aria("label", "Install this guide").Body(body...)
+}
+
+func bannerButton(class, text, action string, h app.EventHandler) app.HTMLButton {
+	return app.Button().Type("button").Class(class).Attr(contract.AttrAction, action).Text(text).OnClick(h)
 }
 
 func (b *StatusBanners) reload(ctx app.Context, e app.Event) { ctx.Reload() }

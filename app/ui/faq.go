@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"explainer/app/contract"
 	"strings"
 	"time"
 
@@ -81,6 +82,7 @@ type FAQList struct {
 
 	initial map[string]bool // answers open at the first render; never changed
 	query   string          // the search box's text
+	typed   string          // text typed in the box before the app mounted; never changed
 	ready   bool            // running in the browser, so the controls work
 	skipNav bool            // the first OnNav repeats the load's fragment, already handled
 	target  string          // the id the URL pointed to at load, to scroll to on mount
@@ -100,7 +102,7 @@ func (l *FAQList) OnInit() {
 	}
 	l.ready = true
 	root := app.Window().Get("document").Get("documentElement")
-	if root.Call("getAttribute", "data-app").String() == "ready" {
+	if root.Call("getAttribute", contract.AttrApp).String() == contract.AppReady {
 		return // an in-app navigation: PreMount describes another page
 	}
 	l.skipNav = true
@@ -112,6 +114,11 @@ func (l *FAQList) OnInit() {
 	if id := strings.TrimPrefix(l.ui.pre.hash, "#"); l.ui.faqItem(id) != nil {
 		l.initial[id], l.target = true, id
 	}
+	// Text typed before the app: the new box is made holding it, and the
+	// first render answers it.
+	l.typed = l.ui.pre.values[searchID]
+	l.query = l.typed
+	delete(l.ui.pre.values, searchID)
 }
 
 // OnMount scrolls to the answer the URL pointed to at load. The browser
@@ -180,7 +187,7 @@ func (l *FAQList) clearSearch(ctx app.Context, e app.Event) {
 // property, which would leave the old text in place.
 func (l *FAQList) emptySearch() app.Value {
 	l.query = ""
-	in := app.Window().GetElementByID("faq-search")
+	in := app.Window().GetElementByID(searchID)
 	if in.Truthy() {
 		in.Set("value", "")
 	}

@@ -40,32 +40,50 @@ func (l *FAQList) Render() app.UI {
 // The search box is not given the query as its value: the box holds what
 // the reader typed, and the query follows it (onSearch). Rendering the
 // value back would, on a slow phone, put back an older query over keys
-// typed between an input event and the render it causes.
+// typed between an input event and the render it causes. It is made with
+// the text typed before the app mounted, which never changes, so go-app
+// never writes it again.
 //
+// searchID is the search box's id; text typed there before the app
+// mounts is carried over by it (mount.go).
+const searchID = "faq-search"
+
 // tools is the search box, the count of matches and the expand and
-// collapse buttons. Before the app has mounted they cannot work: they are
-// written disabled, for a browser without scripts, and boot.js makes them
-// live (needsApp). They keep their place so nothing moves.
+// collapse buttons. Before the app has mounted the buttons cannot work:
+// they are written disabled, for a browser without scripts, and boot.js
+// makes them live (needsApp). The search box takes text from the first
+// paint, long before any script on a slow link; the count says when it
+// will answer, and the app answers what was typed when it mounts. They
+// keep their place so nothing moves.
 func (l *FAQList) tools(n, total int) app.UI {
-	search := app.Input().Type("search").ID("faq-search").Class("faq-search").
+	search := app.Input().Type("search").ID(searchID).Class("faq-search").
 		Attr("autocomplete", "off").Attr("spellcheck", "false").
 		Aria("describedby", "faq-count").
 		OnInput(l.onSearch)
+	if l.typed != "" {
+		search = search.Value(l.typed)
+	}
 	expand := app.Button().Type("button").Class("secondary").Text("Expand all").OnClick(l.expandAll)
 	collapse := app.Button().Type("button").Class("secondary").Text("Collapse all").OnClick(l.collapseAll)
+	count := countText(n, total, l.query)
 	if !l.ready {
-		search = needsApp(search.Disabled(true))
+		search = needsApp(search)
 		expand, collapse = needsApp(expand.Disabled(true)), needsApp(collapse.Disabled(true))
+		count += ". " + searchWaitText
 	}
 	return app.Div().Class("faq-tools").Attr("role", "search").Aria("label", "Questions").Body(
 		app.Label().For("faq-search").Class("faq-search-label").Text("Search the questions"),
 		search,
 		app.Div().Class("faq-tools-row").Body(
-			app.P().ID("faq-count").Class("faq-count").Attr("role", "status").Text(countText(n, total, l.query)),
+			app.P().ID("faq-count").Class("faq-count").Attr("role", "status").Text(count),
 			app.Div().Class("faq-buttons").Body(expand, collapse),
 		),
 	)
 }
+
+// searchWaitText tells a reader of the prerendered page when the search
+// will answer.
+const searchWaitText = "The search shows its results once the page has loaded."
 
 // countText says how many questions the search shows.
 func countText(n, total int, query string) string {

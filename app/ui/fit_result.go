@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"explainer/app/contract"
 	"strings"
 
 	"explainer/app/fit"
@@ -48,9 +49,9 @@ func (p *FitPage) renderResult() app.UI {
 	// the reader finished. data-band, the band only and never the answers,
 	// is there only when the host opted in (ShareResult) and the reader was
 	// told so.
-	res := app.Div().ID("fit-result").Class("fit-step fit-result").Attr("data-fit-result", "done")
+	res := app.Div().ID("fit-result").Class("fit-step fit-result").Attr(contract.AttrFitResult, "done")
 	if p.sharing() {
-		res = res.Attr("data-band", r.Band.ID)
+		res = res.Attr(contract.AttrBand, r.Band.ID)
 	}
 	return res.Body(
 		p.fitShareNotice(false),

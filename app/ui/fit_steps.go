@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"explainer/app/contract"
 	"fmt"
 	"strconv"
 
@@ -84,11 +85,11 @@ func (p *FitPage) renderStatement(i int) app.UI {
 		// scripts it stays aria-disabled (still focusable) and says so;
 		// boot.js makes it live, a press starting the app and being
 		// carried over (needsApp).
-		next = needsApp(next.Aria("disabled", "true").Aria("describedby", "fit-note")).Attr("data-boot-note", "fit-note")
+		next = needsApp(next.Aria("disabled", "true").Aria("describedby", "fit-note")).Attr(contract.AttrBootNote, "fit-note")
 		noteEl = app.P().ID("fit-note").Class("fit-note").Text("The questionnaire needs JavaScript to go on.").
-			Attr("data-boot-text", saved).
-			Attr("data-boot-light-text", "Light mode, to save data: the questionnaire loads when you start it.").
-			Attr("data-boot-wait-text", "Loading the questionnaire… Your answers are kept, and it goes on by itself.")
+			Attr(contract.AttrBootText, saved).
+			Attr(contract.AttrBootLightText, "Light mode, to save data: the questionnaire loads when you start it.").
+			Attr(contract.AttrBootWaitText, "Loading the questionnaire… Your answers are kept, and it goes on by itself.")
 	}
 	var back app.UI
 	if i > 0 {
@@ -99,14 +100,22 @@ func (p *FitPage) renderStatement(i int) app.UI {
 	if s.NotApply {
 		hint += " " + d.HintNotApply
 	}
+	statement := app.FieldSet().Class("fit-statement").Aria("describedby", "fit-hint").Body(
+		app.Legend().ID(fitLegendID).Class("fit-legend").TabIndex(-1).Text(s.Text),
+		app.P().ID("fit-hint").Class("fit-hint").Body(p.ui.cited(hint)...),
+		app.Div().Class("fit-options").Body(opts...),
+	)
+	if !p.ready {
+		// Go starts when the reader first touches the questionnaire, not
+		// on arrival: reading the introduction costs no main-thread time,
+		// and by then the wasm has usually been fetched and compiled. The
+		// ticks themselves work natively and are carried over at mount.
+		statement = needsApp(statement)
+	}
 	return app.Div().Class("fit-step").Body(
 		intro,
 		fitProgress(fitProgressText(i, n), i+1, n),
-		app.FieldSet().Class("fit-statement").Aria("describedby", "fit-hint").Body(
-			app.Legend().ID(fitLegendID).Class("fit-legend").TabIndex(-1).Text(s.Text),
-			app.P().ID("fit-hint").Class("fit-hint").Body(p.ui.cited(hint)...),
-			app.Div().Class("fit-options").Body(opts...),
-		),
+		statement,
 		app.Div().Class("fit-nav").Body(back, next),
 		noteEl,
 		fitHowLink(i),

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"explainer/app/contract"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -79,7 +80,7 @@ func (u *App) siteFooter() app.UI {
 func lightMode() app.UI {
 	return app.P().Class("light-mode").Body(
 		app.Text("Light mode, to save data: interactive parts load only when you use them. "),
-		app.Button().Type("button").Class("secondary light-keep").Attr("data-keep-offline", "true").Text("Keep for offline use"),
+		app.Button().Type("button").Class("secondary light-keep").Attr(contract.AttrKeepOffline, "true").Text("Keep for offline use"),
 		app.Span().Class("light-kept").Attr("role", "status"),
 	)
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"explainer/app/contract"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -18,6 +20,25 @@ func Prerender(c app.Composer) string {
 	return rewriteStartTags(stripIndent(app.HTMLString(c)), func(attrs []string) []string {
 		return sortAttrs(ariaTrueAttrs(attrs))
 	})
+}
+
+// BannerTemplates is the markup of the banners web/boot.js shows before the
+// app runs, as <template data-banner> elements for the page's shell: the
+// same components the app renders, so the wording has one source.
+func BannerTemplates() string {
+	var b strings.Builder
+	for _, t := range []struct {
+		name string
+		ui   app.UI
+	}{
+		{contract.BannerUpdate, updateBanner(nil)},
+		{contract.BannerInstall, installOffer(false, nil, nil)},
+	} {
+		b.WriteString(`<template ` + contract.AttrBanner + `="` + t.name + `">`)
+		b.WriteString(rewriteStartTags(stripIndent(app.HTMLString(t.ui)), sortAttrs))
+		b.WriteString("</template>")
+	}
+	return b.String()
 }
 
 // ariaTrueAttrs restores the value of ARIA attributes set to "true":

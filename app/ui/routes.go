@@ -37,10 +37,6 @@ type entry struct {
 	// served at /embed/<widget> by embed; "" when the page has none.
 	widget string
 	embed  func(u *App, p widget.Params) app.Composer
-	// bootOnLoad: the page is of little use without the app, so it starts
-	// once the page has loaded rather than on the reader's first intent
-	// (web/boot.js).
-	bootOnLoad bool
 }
 
 // table is the route table, in navigation order.
@@ -69,7 +65,6 @@ func table() []entry {
 			title:       "Is Psychodynamic Therapy Right for Me? A Private Self-Reflection",
 			description: "A short, private self-reflection on whether psychodynamic therapy suits what you are looking for. Not a diagnosis; your answers stay on your device.",
 			view:        func(u *App) app.Composer { return &FitPage{ui: u} },
-			bootOnLoad:  true,
 			widget:      widget.Fit,
 			embed: func(u *App, p widget.Params) app.Composer {
 				return &FitPage{ui: u, Embedded: true, ShareResult: p.ShareResult}
@@ -120,9 +115,6 @@ type Route struct {
 	Page string
 	// Embed is the path of the full page's embeddable counterpart, or "".
 	Embed string
-	// BootOnLoad says the browser starts the app once the page has loaded,
-	// without waiting for the reader's intent.
-	BootOnLoad bool
 	// New makes the route's component, as go-app's router wants it.
 	New func() app.Composer
 
@@ -160,7 +152,7 @@ func embedPath(w string) string { return embedPrefix + w }
 func (u *App) Routes() []Route {
 	var full, embeds []Route
 	for _, p := range table() {
-		r := Route{Path: p.path, Page: p.path, Nav: p.nav, BootOnLoad: p.bootOnLoad, New: func() app.Composer { return p.view(u) }}
+		r := Route{Path: p.path, Page: p.path, Nav: p.nav, New: func() app.Composer { return p.view(u) }}
 		r.Title, r.Description = u.meta(p)
 		if p.data != nil {
 			r.data = func(base string) any { return p.data(u, base) }
@@ -169,7 +161,7 @@ func (u *App) Routes() []Route {
 			r.Embed = embedPath(p.widget)
 			variant := func(q widget.Params) app.Composer { return p.embed(u, q) }
 			embeds = append(embeds, Route{
-				Path: r.Embed, Page: p.path, Widget: p.widget, BootOnLoad: p.bootOnLoad,
+				Path: r.Embed, Page: p.path, Widget: p.widget,
 				Title:       strings.TrimSuffix(r.Title, " · "+SiteName) + " (embedded)",
 				Description: r.Description,
 				New:         func() app.Composer { return variant(widget.Params{}) },

@@ -15,6 +15,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"explainer/app/contract"
 	"explainer/app/site"
 )
 
@@ -84,5 +85,5 @@ func ConfigFromEnv() Config {
 // app when the reader reaches for it, and carries the press over to the
 // mounted page.
 func needsApp[T interface{ Attr(string, any) T }](el T) T {
-	return el.Attr("data-needs-app", "true")
+	return el.Attr(contract.AttrNeedsApp, "true")
 }

@@ -9,8 +9,10 @@
 //
 // Modes (what "done" means): "static" and "read" are done once the paragraph
 // is on top and the page has loaded (a read-only visit: boot on intent
-// starts nothing); "fit" also ticks and clicks Next by script each frame
-// once the app is up, until the questionnaire answers; "drive" is never done
+// starts nothing); "fit" starts the app once boot.js is there after the
+// load event, as the reader's first touch of the questionnaire would (Go
+// does not start on arrival), then ticks and clicks Next by script each
+// frame once the app is up, until the questionnaire answers; "drive" is never done
 // by itself: the bench drives the page with trusted input (drive.go).
 // data-boot="failed" settles every mode, and is recorded.
 (() => {
@@ -116,6 +118,7 @@
     attributeFilter: ["data-app", "data-boot"],
   });
 
+  let fitStarted = false;
   const tick = () => {
     try { step(); } catch (e) { m.error = String(e); }
   };
@@ -123,6 +126,10 @@
     watch();
     const now = performance.now();
     if (cfg.needle && m.onTop === null && document.body && onTop()) m.onTop = now;
+    if (cfg.mode === "fit" && m.load !== null && !fitStarted && window.explainerBoot) {
+      fitStarted = true;
+      window.explainerBoot.start().catch(() => {});
+    }
     if (cfg.mode === "fit" && m.ready !== null && m.interactive === null) {
       if (m.answered !== null) m.interactive = m.answered;
       else fitPoke();

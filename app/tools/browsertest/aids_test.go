@@ -21,7 +21,7 @@ func TestInShortSwitchWorksBeforeTheAppAndIsRemembered(t *testing.T) {
 	if n := eval[int](b, shown); n != 8 {
 		t.Fatalf("%d In short boxes shown before the app, want 8", n)
 	}
-	b.run(clickJS(`label[for="in-short-toggle"]`))
+	b.tap(`label[for="in-short-toggle"]`)
 	if n := eval[int](b, shown); n != 0 {
 		t.Errorf("%d In short boxes still shown after unticking the switch before the app", n)
 	}

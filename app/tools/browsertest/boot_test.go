@@ -430,3 +430,77 @@ func TestInstallPromptBeforeAppJSIsHandedOver(t *testing.T) {
 	eval[bool](b, `(goappShowInstallPrompt(), true)`)
 	b.waitFor("the prompt shown", `window.__prompted === true`)
 }
+
+// On a slow network the page's text is painted long before any of its
+// scripts arrive. What a reader does in that time with real clicks and
+// keys (a tick, an opened answer, a search typed) is still there once the
+// scripts have run and the app has mounted: none of it is taken for a
+// browser's restored form state and reset, and the app answers it.
+func TestEveryEarlyInteractionIsKept(t *testing.T) {
+	t.Run("fit", func(t *testing.T) {
+		s := startSite(t, holdingScripts())
+		b := newBrowser(t, 412, 823)
+		d := fitDefinition(t)
+		first := d.Statements[0].ID
+		b.openAtFirstPaint(s.URL + "/fit")
+		if eval[bool](b, `!!window.explainerBoot`) {
+			t.Fatal("boot.js ran although every script was held back")
+		}
+		radio := "#fit-" + first + "-4"
+		b.tap(radio)
+		if !eval[bool](b, `document.querySelector(`+jsString(radio)+`).checked`) {
+			t.Fatal("the tick did not take before the scripts arrived")
+		}
+		s.release()
+		b.waitApp()
+		b.run(sleep(500))
+		if !eval[bool](b, `document.querySelector(`+jsString(radio)+`).checked`) {
+			t.Error("the answer ticked before the scripts arrived is no longer ticked once the app is up")
+		}
+		if got := storedAnswers(t, b, d); got[first] != 4 || len(got) != 1 {
+			t.Errorf("stored answers %v, want %s=4", got, first)
+		}
+	})
+
+	t.Run("faq", func(t *testing.T) {
+		s := startSite(t, holdingScripts())
+		b := newBrowser(t, 412, 823)
+		b.openAtFirstPaint(s.URL + "/faq")
+		if eval[bool](b, `!!window.explainerBoot`) {
+			t.Fatal("boot.js ran although every script was held back")
+		}
+		b.tap("#evidence > summary")
+		if !faqOpen(b, "evidence") {
+			t.Fatal("the answer did not open before the scripts arrived")
+		}
+		// The search box takes text at once and says when it will answer.
+		if eval[bool](b, `document.getElementById("faq-search").disabled`) {
+			t.Fatal("before the scripts arrive the search box cannot be typed in")
+		}
+		if c := eval[string](b, `document.getElementById("faq-count").textContent`); !strings.Contains(c, "once the page has loaded") {
+			t.Errorf("before the scripts arrive the search does not say when it will answer: %q", c)
+		}
+		const query = "dream"
+		b.tap("#faq-search")
+		b.run(chromedp.KeyEvent(query))
+		if v := eval[string](b, `document.getElementById("faq-search").value`); v != query {
+			t.Fatalf("typed %q before the scripts arrived, the box holds %q", query, v)
+		}
+		s.release()
+		b.waitApp()
+		b.run(sleep(500))
+		// Open, though the search now hides it: it does not mention the query.
+		if !eval[bool](b, `document.getElementById("evidence").open`) {
+			t.Error("the answer opened before the scripts arrived closed once the app is up")
+		}
+		if v := eval[string](b, `document.getElementById("faq-search").value`); v != query {
+			t.Errorf("the search box holds %q once the app is up, want %q", v, query)
+		}
+		if c := eval[string](b, `document.getElementById("faq-count").textContent`); !strings.Contains(c, "of 20 questions") {
+			t.Errorf("the app does not answer the search typed before it: %q", c)
+		}
+		if id := eval[string](b, `document.activeElement.id`); id != "faq-search" {
+			t.Errorf("focus is on %q once the app is up, not in the search box the reader was typing in", id)
+		}
+	})
+}

@@ -118,6 +118,9 @@ func TestEmbedsOnAnotherOriginSizeThemselvesAndTalkSafely(t *testing.T) {
 
 	// Opening an FAQ answer grows the iframe to fit, with the app running
 	// (started as a reader's intent would).
+	for !evalIn[bool](b, "/embed/faq", `!!window.explainerBoot`) {
+		b.run(sleep(100))
+	}
 	evalIn[bool](b, "/embed/faq", `(explainerBoot.start(), true)`)
 	for evalIn[string](b, "/embed/faq", `document.documentElement.dataset.app || ""`) != "ready" {
 		b.run(sleep(100))
@@ -141,6 +144,9 @@ func TestEmbedsOnAnotherOriginSizeThemselvesAndTalkSafely(t *testing.T) {
 	}
 
 	// The questionnaire: each step fits, and finishing says so, no more.
+	// The reader's first touch starts its app.
+	waitIn(b, "boot.js", `!!window.explainerBoot`)
+	evalIn[bool](b, "/embed/fit", `(explainerBoot.start().catch(() => {}), true)`)
 	for evalIn[string](b, "/embed/fit", `document.documentElement.dataset.app || ""`) != "ready" {
 		b.run(sleep(100))
 	}
@@ -285,6 +291,9 @@ func TestEmbedFitSharesTheResultBandOnlyWhenTheHostOptsIn(t *testing.T) {
 				}
 				b.run(sleep(100))
 			}
+			// The reader's first touch of the questionnaire starts the app.
+			waitIn(b, "boot.js", `!!window.explainerBoot`)
+			evalIn[bool](b, "/embed/fit", `(explainerBoot.start().catch(() => {}), true)`)
 			waitIn(b, "the app", `document.documentElement.dataset.app === "ready"`)
 
 			if tc.page == "/bad" {

@@ -27,7 +27,7 @@ import (
 // testSite is the real server on a loopback port.
 type testSite struct {
 	URL  string
-	gate chan struct{} // closed to let a held-back wasm download through
+	gate chan struct{} // closed to let held-back downloads through
 	once sync.Once
 
 	mu   sync.Mutex
@@ -47,12 +47,20 @@ func (s *testSite) requested(path string) []time.Time {
 type siteOption func(*siteConfig)
 
 type siteConfig struct {
-	holdWasm bool
+	holdWasm    bool
+	holdScripts bool
 }
 
 // holdingWasm makes /web/app.wasm wait until release is called, to see the
 // page as a reader on a slow network sees it before the app arrives.
 func holdingWasm() siteOption { return func(c *siteConfig) { c.holdWasm = true } }
+
+// holdingScripts makes every script and the wasm wait until release is
+// called: on a slow network the page's text arrives and is painted long
+// before any of them.
+func holdingScripts() siteOption {
+	return func(c *siteConfig) { c.holdWasm, c.holdScripts = true, true }
+}
 
 func startSite(t *testing.T, opts ...siteOption) *testSite {
 	t.Helper()
@@ -65,11 +73,14 @@ func startSite(t *testing.T, opts ...siteOption) *testSite {
 	if !c.holdWasm {
 		ts.release()
 	}
+	held := func(p string) bool {
+		return p == "/web/app.wasm" || c.holdScripts && strings.HasSuffix(p, ".js")
+	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ts.mu.Lock()
 		ts.seen[r.URL.Path] = append(ts.seen[r.URL.Path], time.Now())
 		ts.mu.Unlock()
-		if r.URL.Path == "/web/app.wasm" {
+		if held(r.URL.Path) {
 			select {
 			case <-ts.gate:
 			case <-r.Context().Done():
@@ -83,7 +94,7 @@ func startSite(t *testing.T, opts ...siteOption) *testSite {
 	return ts
 }
 
-// release lets the held-back wasm download go on.
+// release lets the held-back downloads go on.
 func (s *testSite) release() { s.once.Do(func() { close(s.gate) }) }
 
 // chromium finds the browser, or skips (fails under CI) when there is none.
