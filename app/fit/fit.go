@@ -23,7 +23,7 @@ const MaxWeight = 3
 // read it from here.
 const (
 	MinStatements = 10
-	MaxStatements = 14
+	MaxStatements = 16
 )
 
 // Definition is a parsed, validated questionnaire.
