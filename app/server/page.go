@@ -132,7 +132,8 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
 // browser restored. It loads boot.js, with the attributes boot.js reads,
 // after the load event, or at once when the reader reaches for a control
 // that needs the app. It also places a glossary definition as it opens,
-// which can be long before boot.js. Its text depends only on the base path and the wasm,
+// which can be long before boot.js, and applies the reader's remembered
+// "In short" choice before the first paint. Its text depends only on the base path and the wasm,
 // so one CSP hash covers every page of a server.
 func earlyJS(prefix string, wasmSize int) template.JS {
 	attrs, _ := json.Marshal(map[string]string{ // json escapes <, > and &
@@ -141,16 +142,21 @@ func earlyJS(prefix string, wasmSize int) template.JS {
 		contract.AttrWasm:     prefix + "/web/app.wasm",
 		contract.AttrWasmSize: strconv.Itoa(wasmSize),
 	})
-	return template.JS(`(function(){var k=[],c=` + string(attrs) + `;` +
-		`function load(){if(c){var s=document.createElement("script");for(var a in c)s.setAttribute(a,c[a]);c=null;document.body.appendChild(s)}}` +
+	return template.JS(`(function(){var k=[],d=document,A=addEventListener,c=` + string(attrs) + `;` +
+		// A reader who hid the "In short" boxes does not see them flash at
+		// every visit: the class hides them from the first paint, and once
+		// the switch is parsed it is set off and the class gives way to it.
+		`try{if(localStorage.getItem("` + contract.KeyInShort + `")=="hidden"){var h=d.documentElement.classList;h.add("in-short-hidden");` +
+		`A("DOMContentLoaded",function(){var b=d.getElementById("in-short-toggle");if(b)b.checked=!1;h.remove("in-short-hidden")})}}catch(e){}` +
+		`function l(){if(c){var s=d.createElement("script");for(var a in c)s.setAttribute(a,c[a]);c=null;d.body.appendChild(s)}}` +
 		`function f(e){if(!e.isTrusted)return;if(k&&(e.type=="click"||e.type=="input"))k.push(e);` +
-		`var t=e.target;if(t&&t.closest&&t.closest("[` + contract.AttrNeedsApp + `]"))load()}` +
-		`["click","input","pointerdown","focusin","keydown"].forEach(function(t){addEventListener(t,f,true)});` +
-		`addEventListener("load",load);` +
+		`var t=e.target;if(t.closest&&t.closest("[` + contract.AttrNeedsApp + `]"))l()}` +
+		`["click","input","pointerdown","focusin","keydown"].forEach(function(t){A(t,f,!0)});` +
+		`A("load",l);` +
 		// A glossary definition opens on the side of the screen away from
 		// its term, so that it never covers the line being read.
-		`addEventListener("beforetoggle",function(e){var p=e.target;if(p.classList&&p.classList.contains("term-def")&&e.newState=="open"){` +
-		`var t=document.querySelector('button.term[popovertarget="'+p.id+'"]');p.classList.toggle("term-def-top",!!t&&t.getBoundingClientRect().top>innerHeight/2)}},true);` +
+		`A("beforetoggle",function(e){var p=e.target;if(e.newState=="open"&&p.matches&&p.matches(".term-def")){` +
+		`var t=d.querySelector('button.term[popovertarget="'+p.id+'"]');p.classList.toggle("term-def-top",!!t&&t.getBoundingClientRect().top>innerHeight/2)}},!0);` +
 		`window.` + contract.GlobalEarly + `=function(){var r=k||[];k=null;return r}})()`)
 }
 
