@@ -1,11 +1,11 @@
 package site
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
+
+	"explainer/app/digest"
 )
 
 // The practice signs off the texts the site writes in its own voice (the
@@ -89,8 +89,7 @@ func ReviewText(parts []ReviewPart) string {
 
 // hashText is the hex SHA-256 of the review text.
 func hashText(parts []ReviewPart) string {
-	h := sha256.Sum256([]byte(ReviewText(parts)))
-	return hex.EncodeToString(h[:])
+	return digest.SHA256Hex([]byte(ReviewText(parts)))
 }
 
 // ReviewState says whether the site may show its sign-off.
