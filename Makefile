@@ -126,11 +126,11 @@ bench-tools: $(LIGHTHOUSE)
 $(LIGHTHOUSE):
 	npm i -E --prefix .tools/lighthouse --no-audit --no-fund lighthouse@12.2.3
 
-# The last version that started the app as soon as a page loaded, rather
-# than on the reader's first intent: checked out from git and built once
-# under .tools/, so that make bench measures its time to interactive in the
-# same run as today's.
-BEFORE_REF := 38bbfd91d4f4bebcd48d426b0b3b77b4077648ec
+# The last version that started Go as soon as /fit loaded, rather than at
+# the reader's first touch of the questionnaire (and whose pages named
+# boot.js): checked out from git and built once under .tools/, so that make
+# bench measures its time to interactive in the same run as today's.
+BEFORE_REF := c15c6be7e6670ceb65f15cafd61c7db283a8e6c3
 BEFORE     := .tools/before/bin/explainer
 $(BEFORE):
 	rm -rf .tools/before && git worktree prune
@@ -147,7 +147,7 @@ $(BEFORE):
 # the wasm's size breakdown; what a reader who only reads / receives (with
 # Save-Data: no wasm; without: the wasm fetched after load, Go not started);
 # on /fit the time from the first tapped Next to its answer, cold and warm,
-# beside the time to interactive of the version before boot on intent; the
+# beside the time to interactive of the comparison version (BEFORE_REF); the
 # worst input delay and longest task while a reader taps through the boot
 # of /faq and /fit; Lighthouse mobile on /, /faq, /fit (-lighthouse-runs).
 # Its results go to bench-results/. BENCHFLAGS="-runs 1 -only intent" for a

@@ -19,10 +19,9 @@ import (
 // profile; warm the same profile's next visit, with the service worker
 // installed and controlling the page.
 //
-// The same procedure measures the version before boot on intent (-before),
-// whose Next did nothing until the app had mounted: there the figure that
-// counts is from navigation to the first answered press, its time to
-// interactive. A press is repeated, with the tick if it was lost, until
+// The same procedure measures the comparison version (-before), where
+// the figure that counts is from navigation to the first answered press,
+// its time to interactive. A press is repeated, with the tick if it was lost, until
 // the page answers, unless the page shows it has queued the press.
 
 // intentVisit is one visit's taps and answer. Times are ms since

@@ -15,7 +15,7 @@
 //     against the load event, and that Go does not start;
 //   - intent: on /fit, cold and warm, the time from the reader's first
 //     press of Next (trusted taps from first paint) to the answer, and with
-//     -before the version before boot on intent's time to interactive;
+//     -before the comparison version's time to interactive;
 //   - delay: on /faq and /fit, the worst input delay and the longest task
 //     while a reader taps through the boot, and which tap it was;
 //   - lighthouse: Lighthouse mobile on /, /faq and /fit, several runs:
@@ -89,7 +89,7 @@ func main() {
 	flag.IntVar(&o.lhRuns, "lighthouse-runs", 3, "Lighthouse runs per route")
 	flag.StringVar(&o.root, "root", ".", "repository root")
 	flag.StringVar(&o.server, "server", "bin/explainer", "the built server (make build)")
-	flag.StringVar(&o.before, "before", "", "the server binary of the version before boot on intent, to measure its /fit too (intent section)")
+	flag.StringVar(&o.before, "before", "", "the server binary of the comparison version (BEFORE_REF in the Makefile), to measure its /fit too (intent section)")
 	flag.StringVar(&o.chrome, "chrome", "", "Chromium (default $CHROME_PATH, then /usr/bin/chromium)")
 	flag.StringVar(&o.lighthouse, "lighthouse", ".tools/lighthouse/node_modules/.bin/lighthouse", "Lighthouse CLI (make bench-tools)")
 	flag.BoolVar(&o.skipLH, "no-lighthouse", false, "skip Lighthouse")

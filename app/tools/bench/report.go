@@ -165,8 +165,8 @@ func sum[T any](xs []T, f func(T) float64) float64 {
 	return t
 }
 
-// formatIntent prints the /fit taps, now and (with -before) before boot
-// on intent, cold and warm.
+// formatIntent prints the /fit taps, now and (with -before) in the
+// comparison version, cold and warm.
 func formatIntent(by map[string][]intentRun) string {
 	cols := map[string][]intentVisit{}
 	var names []string
