@@ -110,7 +110,7 @@ func statusLine(s *site.Site, now time.Time) string {
 // the sign-off is current.
 func reviewNotice(s *site.Site, now time.Time) string {
 	a := s.Article
-	const how = " The site shows no review line until the practice signs the texts again: see \"Reviewing and signing the content\" in content/README.md."
+	const how = " The site shows no review line until the practice signs the texts as they are now: see \"Reviewing and signing the content\" in content/README.md."
 	switch s.Review(now) {
 	case site.Unsigned:
 		return "notice: the site's texts (FAQ, questionnaire, safety line, comparison, In short, glossary, sources) have no sign-off in content/article.md." + how
